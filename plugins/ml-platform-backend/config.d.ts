@@ -1,0 +1,69 @@
+export interface Config {
+  /** ML Platform portal: the environments it shows and how to reach them. */
+  mlPlatform?: {
+    /**
+     * The environments, read once at start-up. Invalid entries stop the
+     * backend with a message that names the environment and the key.
+     */
+    environments?: Array<{
+      /** DNS-safe, unique; the id used in routes and catalog annotations. */
+      name: string;
+      /** Human title, defaults to the name. */
+      title?: string;
+      tier: 'local' | 'dev' | 'staging' | 'prod';
+      /** Entity ref of the owning group, e.g. group:default/ml-platform. */
+      owner: string;
+      /** Without this block the environment has no cluster or GPU cards. */
+      kubernetes?: {
+        /** Kubernetes API server URL. */
+        url: string;
+        authProvider: 'serviceAccount' | 'aws' | 'none';
+        /**
+         * Bearer token of a read-only service account.
+         * @visibility secret
+         */
+        serviceAccountToken?: string;
+        /** Path of a file holding the token, re-read when it rotates. */
+        serviceAccountTokenFile?: string;
+        /** Base64 PEM of the API server's CA. */
+        caData?: string;
+        skipTLSVerify?: boolean;
+        /** For authProvider aws: the EKS cluster name and its region. */
+        aws?: {
+          clusterName: string;
+          region: string;
+          /** Role to assume before presigning the token. */
+          assumeRoleArn?: string;
+        };
+        /** Namespaces where ML workloads (inference, MLflow, monitoring) run. */
+        namespaces?: string[];
+      };
+      mlflow?: {
+        url: string;
+        /**
+         * Bearer token for MLflow.
+         * @visibility secret
+         */
+        token?: string;
+        username?: string;
+        /**
+         * Basic auth password for MLflow.
+         * @visibility secret
+         */
+        password?: string;
+      };
+      cost?: {
+        /** Cost allocation tag that marks the environment, e.g. Environment. */
+        tagKey: string;
+        tagValue: string;
+        region?: string;
+        /** Monthly budget in the account's currency. */
+        monthlyBudget?: number;
+        /** Endpoint override (sandbox, tests, VPC endpoints). */
+        endpoint?: string;
+        /** Role to assume for this environment's account. */
+        assumeRoleArn?: string;
+      };
+    }>;
+  };
+}

@@ -1,0 +1,2 @@
+export type { EnvironmentRegistry } from './types';
+export { createEnvironmentRegistry } from './createEnvironmentRegistry';

@@ -1,0 +1,10 @@
+/**
+ * Types, constants and permissions shared by the ML Platform frontend,
+ * backend and scaffolder packages.
+ *
+ * @packageDocumentation
+ */
+
+export * from './environment';
+export * from './permissions';
+export * from './envelope';

@@ -1,0 +1,35 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  EnvironmentInfo,
+  EnvironmentList,
+} from '@internal/backstage-plugin-ml-platform-common';
+import { MlPlatformApi } from './types';
+
+/** Talks to /api/ml-platform with the signed-in user's token. @public */
+export class MlPlatformClient implements MlPlatformApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  listEnvironments(): Promise<EnvironmentList> {
+    return this.get('/environments');
+  }
+
+  getEnvironment(name: string): Promise<EnvironmentInfo> {
+    return this.get(`/environments/${encodeURIComponent(name)}`);
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('ml-platform');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

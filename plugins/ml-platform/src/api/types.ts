@@ -1,0 +1,16 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  EnvironmentInfo,
+  EnvironmentList,
+} from '@internal/backstage-plugin-ml-platform-common';
+
+/** The only thing in the frontend that talks to the ml-platform backend. @public */
+export interface MlPlatformApi {
+  listEnvironments(): Promise<EnvironmentList>;
+  getEnvironment(name: string): Promise<EnvironmentInfo>;
+}
+
+/** @public */
+export const mlPlatformApiRef = createApiRef<MlPlatformApi>({
+  id: 'plugin.ml-platform.api',
+});

@@ -1,0 +1,1 @@
+export { DemoDataBanner } from './DemoDataBanner';

@@ -1,0 +1,82 @@
+import { Entity } from '@backstage/catalog-model';
+import { configApiRef } from '@backstage/core-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { mlPlatformApiRef } from '../../api';
+import { EntityMlPlatformContent } from './EntityMlPlatformContent';
+import { isMlPlatformEntity } from './isMlPlatformEntity';
+
+const component = (annotations: Record<string, string> = {}): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'fraud-api', annotations },
+  spec: {
+    type: 'service',
+    owner: 'group:ml-platform',
+    lifecycle: 'production',
+  },
+});
+
+async function renderFor(entity: Entity) {
+  const getEnvironment = jest.fn(async (name: string) => ({
+    name,
+    title: 'Production',
+    tier: 'prod' as const,
+    owner: 'group:default/ml-platform',
+  }));
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [mlPlatformApiRef, { getEnvironment }],
+        [configApiRef, new ConfigReader({})],
+      ]}
+    >
+      <EntityProvider entity={entity}>
+        <EntityMlPlatformContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+  return getEnvironment;
+}
+
+describe('EntityMlPlatformContent', () => {
+  it('shows the environment a component is annotated with', async () => {
+    const getEnvironment = await renderFor(
+      component({ 'ml-platform/environment': 'ml-prod' }),
+    );
+    expect(await screen.findByText('Production')).toBeInTheDocument();
+    expect(screen.getByText('Environment ml-prod')).toBeInTheDocument();
+    expect(getEnvironment).toHaveBeenCalledWith('ml-prod');
+  });
+
+  it('tells how to link an entity that names no environment', async () => {
+    const getEnvironment = await renderFor(component());
+    expect(
+      screen.getByText('Not linked to an ML environment'),
+    ).toBeInTheDocument();
+    expect(getEnvironment).not.toHaveBeenCalled();
+  });
+});
+
+describe('isMlPlatformEntity', () => {
+  it('is true for annotated components and ml-environment resources only', () => {
+    expect(
+      isMlPlatformEntity(component({ 'ml-platform/environment': 'x' })),
+    ).toBe(true);
+    expect(isMlPlatformEntity(component())).toBe(false);
+    expect(
+      isMlPlatformEntity({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: { name: 'ml-dev' },
+        spec: { type: 'ml-environment' },
+      }),
+    ).toBe(true);
+  });
+});

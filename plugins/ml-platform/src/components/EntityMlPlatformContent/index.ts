@@ -1,0 +1,2 @@
+export { EntityMlPlatformContent } from './EntityMlPlatformContent';
+export { isMlPlatformEntity } from './isMlPlatformEntity';

@@ -1,0 +1,79 @@
+import { configApiRef } from '@backstage/core-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { MlPlatformApi, mlPlatformApiRef } from '../../api';
+import { EnvironmentsPage } from './EnvironmentsPage';
+
+const environments = [
+  {
+    name: 'ml-dev',
+    title: 'Development',
+    tier: 'dev' as const,
+    owner: 'group:default/ml-platform',
+  },
+  {
+    name: 'ml-prod',
+    title: 'Production',
+    tier: 'prod' as const,
+    owner: 'group:default/ml-platform',
+  },
+];
+
+function renderPage(api: Partial<MlPlatformApi>, demoMode = true) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [mlPlatformApiRef, api],
+        [configApiRef, new ConfigReader({ mlPlatform: { demoMode } })],
+      ]}
+    >
+      <EnvironmentsPage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EnvironmentsPage', () => {
+  it('lists every environment with its title and tier, labelled as demo data', async () => {
+    await renderPage({
+      listEnvironments: async () => ({ items: environments }),
+    });
+    expect(await screen.findByText('Production')).toBeInTheDocument();
+    expect(screen.getByText('Development')).toBeInTheDocument();
+    expect(screen.getByText('ml-prod')).toBeInTheDocument();
+    expect(screen.getByText('prod')).toBeInTheDocument();
+    expect(screen.getByTestId('ml-platform-demo-banner')).toHaveTextContent(
+      /Demo data/,
+    );
+  });
+
+  it('has no demo label outside demo mode', async () => {
+    await renderPage(
+      { listEnvironments: async () => ({ items: environments }) },
+      false,
+    );
+    expect(await screen.findByText('Production')).toBeInTheDocument();
+    expect(screen.queryByTestId('ml-platform-demo-banner')).toBeNull();
+  });
+
+  it('explains how to add environments when none are configured', async () => {
+    await renderPage({ listEnvironments: async () => ({ items: [] }) });
+    expect(
+      await screen.findByText('No ML environments configured'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the backend error instead of the table', async () => {
+    await renderPage({
+      listEnvironments: async () => {
+        throw new Error('backend unreachable');
+      },
+    });
+    expect(
+      (await screen.findAllByText(/backend unreachable/))[0],
+    ).toBeInTheDocument();
+    expect(screen.queryByText('ml-prod')).toBeNull();
+  });
+});

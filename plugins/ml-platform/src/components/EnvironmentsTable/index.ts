@@ -1,0 +1,2 @@
+export { EnvironmentsTable } from './EnvironmentsTable';
+export { TierChip } from './TierChip';

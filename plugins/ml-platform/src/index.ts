@@ -1,0 +1,7 @@
+export {
+  mlPlatformPlugin,
+  MlPlatformPage,
+  EntityMlPlatformContent,
+} from './plugin';
+export { isMlPlatformEntity } from './components/EntityMlPlatformContent/isMlPlatformEntity';
+export * from './api';

@@ -1,0 +1,17 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createMlPlatformActions } from './actions';
+
+/** Registers the ML Platform scaffolder actions. @public */
+export const scaffolderModule = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'ml-platform',
+  register({ registerInit }) {
+    registerInit({
+      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
+      async init({ scaffolderActions }) {
+        scaffolderActions.addActions(...createMlPlatformActions());
+      },
+    });
+  },
+});

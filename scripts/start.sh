@@ -24,7 +24,7 @@ set +m
 
 wait_for() { # url, what, seconds
   for _ in $(seq 1 "$3"); do
-    if curl -fsS -o /dev/null "$1"; then return 0; fi
+    if curl -fs -o /dev/null "$1"; then return 0; fi
     sleep 1
   done
   echo "[start] $2 did not come up at $1 within $3 s" >&2

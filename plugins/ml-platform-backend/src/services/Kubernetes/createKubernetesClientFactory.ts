@@ -6,8 +6,6 @@ import {
   ObservableMiddleware,
   RequestContext,
   ResponseContext,
-  V1Deployment,
-  V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
 import fetch, { RequestInit } from 'node-fetch';
 import { EnvironmentConfig, KubernetesConnection } from '../../config/types';
@@ -61,6 +59,66 @@ function withSignal(
   return { middleware: [middleware], middlewareMergeStrategy: 'append' };
 }
 
+/**
+ * Errors as callers may see them: the status and the API's own message, or
+ * the network error code; never the URL, headers or token.
+ */
+export function describeKubernetesError(error: unknown): Error {
+  const e = error as {
+    name?: string;
+    code?: number | string;
+    body?: unknown;
+    type?: string;
+  };
+  if (e?.name === 'AbortError') {
+    return error as Error;
+  }
+  if (e?.name === 'FetchError') {
+    const reason = typeof e.code === 'string' ? e.code : e.type ?? 'failed';
+    return new Error(`Kubernetes API unreachable (${reason})`);
+  }
+  if (typeof e?.code === 'number' && e.body !== undefined) {
+    // client-node's ApiException; its message also carries the headers.
+    let detail = '';
+    try {
+      const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
+      detail = (body as { message?: string })?.message ?? '';
+    } catch {
+      detail = '';
+    }
+    return new Error(
+      `Kubernetes API answered ${e.code}${detail ? `: ${detail}` : ''}`,
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Follows continue tokens of a generated-client list to the end. */
+async function everyPage<T>(
+  listPage: (
+    continueToken: string | undefined,
+  ) => Promise<{ items: T[]; metadata?: { _continue?: string } }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let continueToken: string | undefined;
+  do {
+    const next = continueToken;
+    const list = await safely(() => listPage(next));
+    items.push(...list.items);
+    continueToken = list.metadata?._continue || undefined;
+  } while (continueToken);
+  return items;
+}
+
+/** Runs a request, turning its failure into a safe error. */
+async function safely<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw describeKubernetesError(error);
+  }
+}
+
 async function apiError(response: {
   status: number;
   statusText: string;
@@ -106,18 +164,20 @@ function createClusterClient(
       if (continueToken) {
         query.set('continue', continueToken);
       }
-      const response = await fetch(`${base}${path}?${query}`, {
-        ...init,
-        method: 'GET',
-        signal: options.signal as RequestInit['signal'],
+      const list = await safely(async () => {
+        const response = await fetch(`${base}${path}?${query}`, {
+          ...init,
+          method: 'GET',
+          signal: options.signal as RequestInit['signal'],
+        });
+        if (!response.ok) {
+          throw await apiError(response);
+        }
+        return (await response.json()) as {
+          items?: T[];
+          metadata?: { continue?: string };
+        };
       });
-      if (!response.ok) {
-        throw await apiError(response);
-      }
-      const list = (await response.json()) as {
-        items?: T[];
-        metadata?: { continue?: string };
-      };
       continueToken = list.metadata?.continue || undefined;
       yield list.items ?? [];
     } while (continueToken);
@@ -127,15 +187,17 @@ function createClusterClient(
     async getVersion(options = {}) {
       const config = await kubeConfig();
       const init = (await config.applyToFetchOptions({})) as RequestInit;
-      const response = await fetch(`${base}/version`, {
-        ...init,
-        method: 'GET',
-        signal: options.signal as RequestInit['signal'],
+      const info = await safely(async () => {
+        const response = await fetch(`${base}/version`, {
+          ...init,
+          method: 'GET',
+          signal: options.signal as RequestInit['signal'],
+        });
+        if (!response.ok) {
+          throw await apiError(response);
+        }
+        return (await response.json()) as { gitVersion?: string };
       });
-      if (!response.ok) {
-        throw await apiError(response);
-      }
-      const info = (await response.json()) as { gitVersion?: string };
       return info.gitVersion ?? 'unknown';
     },
     listNodes: options => pages<NodeObject>('/api/v1/nodes', options),
@@ -148,39 +210,29 @@ function createClusterClient(
       ),
     async listDeployments(namespace, options = {}) {
       const api = (await kubeConfig()).makeApiClient(AppsV1Api);
-      const items: V1Deployment[] = [];
-      let continueToken: string | undefined;
-      do {
-        const list = await api.listNamespacedDeployment(
+      return everyPage(next =>
+        api.listNamespacedDeployment(
           {
             namespace,
             limit: options.pageSize ?? DEFAULT_PAGE_SIZE,
-            _continue: continueToken,
+            _continue: next,
           },
           withSignal(options.signal),
-        );
-        items.push(...list.items);
-        continueToken = list.metadata?._continue || undefined;
-      } while (continueToken);
-      return items;
+        ),
+      );
     },
     async listHorizontalPodAutoscalers(namespace, options = {}) {
       const api = (await kubeConfig()).makeApiClient(AutoscalingV2Api);
-      const items: V2HorizontalPodAutoscaler[] = [];
-      let continueToken: string | undefined;
-      do {
-        const list = await api.listNamespacedHorizontalPodAutoscaler(
+      return everyPage(next =>
+        api.listNamespacedHorizontalPodAutoscaler(
           {
             namespace,
             limit: options.pageSize ?? DEFAULT_PAGE_SIZE,
-            _continue: continueToken,
+            _continue: next,
           },
           withSignal(options.signal),
-        );
-        items.push(...list.items);
-        continueToken = list.metadata?._continue || undefined;
-      } while (continueToken);
-      return items;
+        ),
+      );
     },
   };
 }

@@ -23,7 +23,7 @@ export function useEnvironmentSummaries(
     let active = true;
     const list = key ? key.split(',') : [];
     setStates(Object.fromEntries(list.map(n => [n, { loading: true }])));
-    for (const name of list) {
+    list.forEach(name => {
       api.getEnvironment(name).then(
         value => {
           if (active) {
@@ -36,7 +36,7 @@ export function useEnvironmentSummaries(
           }
         },
       );
-    }
+    });
     return () => {
       active = false;
     };

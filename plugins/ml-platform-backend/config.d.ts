@@ -1,6 +1,16 @@
 export interface Config {
   /** ML Platform portal: the environments it shows and how to reach them. */
   mlPlatform?: {
+    /** How long upstream data (cluster, models) counts as fresh. */
+    cache?: {
+      /** Seconds before data is fetched again; default 60. */
+      ttlSeconds?: number;
+    };
+    /**
+     * Bound on one upstream read, retries included, in seconds; default 10.
+     * A slower upstream yields an error (with stale data when there is some).
+     */
+    upstreamTimeoutSeconds?: number;
     /**
      * The environments, read once at start-up. Invalid entries stop the
      * backend with a message that names the environment and the key.

@@ -103,12 +103,19 @@ describe('ml-platform backend', () => {
       .get('/api/ml-platform/environments/ml-prod')
       .set('Authorization', auth);
     expect(one.status).toBe(200);
-    expect(one.body).toEqual({
+    expect(one.body).toMatchObject({
       name: 'ml-prod',
       title: 'Production',
       tier: 'prod',
       owner: 'group:default/ml-platform',
+      sources: { kubernetes: { status: 'error', stale: false } },
     });
+    // An unreachable cluster is reported without its address or token.
+    expect(one.body.sources.kubernetes.message).toBe(
+      'Kubernetes API unreachable (ENOTFOUND)',
+    );
+    expect(one.text).not.toContain('k8s.prod.example');
+    expect(one.text).not.toContain(SECRETS[0]);
 
     const missing = await request(server)
       .get('/api/ml-platform/environments/ml-nope')

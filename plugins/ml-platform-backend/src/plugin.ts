@@ -3,8 +3,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { readEnvironments } from './config/readEnvironments';
+import { readSourceCacheOptions } from './config/readSourceCacheOptions';
 import { createRouter } from './router';
+import {
+  createClusterStatusService,
+  kubernetesSourceSummariser,
+} from './services/ClusterStatus';
 import { createEnvironmentRegistry } from './services/EnvironmentRegistry';
+import { createKubernetesClientFactory } from './services/Kubernetes';
+import { createSourceCache } from './services/SourceCache';
 
 /**
  * The ML Platform backend plugin: environments, and per environment its
@@ -19,13 +26,23 @@ export const mlPlatformPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        cache: coreServices.cache,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
       },
-      async init({ config, logger, httpAuth, httpRouter }) {
+      async init({ config, logger, cache, httpAuth, httpRouter }) {
         const environments = createEnvironmentRegistry(
           readEnvironments(config),
         );
+        const sourceCache = createSourceCache({
+          cache,
+          logger,
+          options: readSourceCacheOptions(config),
+        });
+        const clusterStatus = createClusterStatusService({
+          sourceCache,
+          kubernetes: createKubernetesClientFactory(),
+        });
         logger.info(
           `ML Platform serving ${
             environments.list().length
@@ -34,7 +51,14 @@ export const mlPlatformPlugin = createBackendPlugin({
             .map(e => e.name)
             .join(', ')}`,
         );
-        httpRouter.use(await createRouter({ httpAuth, environments }));
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            environments,
+            clusterStatus,
+            sourceSummarisers: [kubernetesSourceSummariser(clusterStatus)],
+          }),
+        );
       },
     });
   },

@@ -1,41 +1,47 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import {
-  ENVIRONMENT_NAME_PATTERN,
   EnvironmentList,
+  EnvironmentSummary,
 } from '@internal/backstage-plugin-ml-platform-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { toEnvironmentInfo } from './config/types';
+import { createClusterRoutes } from './routes/clusterRoutes';
+import { environmentNameParam } from './routes/environmentNameParam';
+import { ClusterStatusService } from './services/ClusterStatus';
 import { EnvironmentRegistry } from './services/EnvironmentRegistry';
+import {
+  EnvironmentSourceSummariser,
+  summarizeEnvironment,
+} from './services/EnvironmentSummary';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   environments: EnvironmentRegistry;
+  clusterStatus: ClusterStatusService;
+  /** One per upstream; each adds its entry to `GET /environments/:name`. */
+  sourceSummarisers: EnvironmentSourceSummariser[];
 }
 
 export async function createRouter({
   httpAuth,
   environments,
+  clusterStatus,
+  sourceSummarisers,
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
   router.use(express.json());
 
   // Every route needs a signed-in user or a service; the credentials call
   // throws AuthenticationError (401) for anything else.
-  router.use(async (req, _res, next) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+  router.use(async (req, res, next) => {
+    res.locals.credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     next();
   });
 
-  router.param('name', (_req, _res, next, name: string) => {
-    if (!ENVIRONMENT_NAME_PATTERN.test(name)) {
-      throw new InputError(
-        `Invalid environment name '${name.slice(0, 64)}': expected a DNS label`,
-      );
-    }
-    next();
-  });
+  router.param('name', environmentNameParam);
 
   router.get('/environments', async (_req, res) => {
     const body: EnvironmentList = {
@@ -45,8 +51,15 @@ export async function createRouter({
   });
 
   router.get('/environments/:name', async (req, res) => {
-    res.json(toEnvironmentInfo(environments.get(req.params.name)));
+    const body: EnvironmentSummary = await summarizeEnvironment(
+      environments.get(req.params.name),
+      sourceSummarisers,
+      res.locals.credentials,
+    );
+    res.json(body);
   });
+
+  router.use(createClusterRoutes({ environments, clusterStatus }));
 
   return router;
 }

@@ -13,5 +13,7 @@ export interface SourceEnvelope<T> {
   fetchedAt: string;
   stale: boolean;
   error?: { message: string };
+  /** True when the environment has no connection for this source in app-config. */
+  notConfigured?: boolean;
   data?: T;
 }

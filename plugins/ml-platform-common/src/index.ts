@@ -8,3 +8,5 @@
 export * from './environment';
 export * from './permissions';
 export * from './envelope';
+export * from './cluster';
+export * from './summary';

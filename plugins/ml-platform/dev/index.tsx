@@ -1,6 +1,7 @@
 import { createDevApp } from '@backstage/dev-utils';
 import { EnvironmentInfo } from '@internal/backstage-plugin-ml-platform-common';
 import { mlPlatformApiRef, mlPlatformPlugin, MlPlatformPage } from '../src';
+import { envelope, exampleCluster, exampleGpus } from './exampleCluster';
 
 const environments: EnvironmentInfo[] = [
   {
@@ -25,8 +26,20 @@ createDevApp()
     deps: {},
     factory: () => ({
       listEnvironments: async () => ({ items: environments }),
-      getEnvironment: async (name: string) =>
-        environments.find(e => e.name === name) ?? environments[0],
+      getEnvironment: async (name: string) => ({
+        ...(environments.find(e => e.name === name) ?? environments[0]),
+        sources: {
+          kubernetes: {
+            status: 'degraded' as const,
+            stale: false,
+            message: '1 node NotReady',
+            nodes: { ready: 9, total: 10 },
+            gpus: { requested: 1, allocatable: 3, nodes: 3 },
+          },
+        },
+      }),
+      getCluster: async () => envelope(exampleCluster),
+      getGpus: async () => envelope(exampleGpus),
     }),
   })
   .addPage({

@@ -1,3 +1,4 @@
+import { demoDeployments, demoJobPods } from './demoWorkloads';
 import { Scenario } from './types';
 
 const system = (
@@ -39,6 +40,8 @@ export const demoScenario: Scenario = {
             memoryGiB: 8,
           },
         ],
+        deployments: demoDeployments['ml-local'],
+        pods: demoJobPods['ml-local'],
       },
       models: [
         { name: 'iris-classifier', versions: 3, aliases: { champion: 3 } },
@@ -49,6 +52,8 @@ export const demoScenario: Scenario = {
       cluster: {
         kubernetesVersion: 'v1.28.15-eks-7f9249a',
         nodeGroups: [system(2, 't3.medium', 1.93, 3.3)],
+        deployments: demoDeployments['ml-dev'],
+        pods: demoJobPods['ml-dev'],
       },
       models: [
         {
@@ -85,6 +90,8 @@ export const demoScenario: Scenario = {
             taints: [{ key: 'workload', value: 'data', effect: 'NoSchedule' }],
           },
         ],
+        deployments: demoDeployments['ml-staging'],
+        pods: demoJobPods['ml-staging'],
       },
       models: [
         { name: 'fraud-detector', versions: 5, aliases: { champion: 5 } },
@@ -137,6 +144,8 @@ export const demoScenario: Scenario = {
             notReady: 1,
           },
         ],
+        deployments: demoDeployments['ml-prod'],
+        pods: demoJobPods['ml-prod'],
       },
       models: [
         { name: 'fraud-detector', versions: 4, aliases: { champion: 4 } },

@@ -38,6 +38,17 @@ describe('MlPlatformClient', () => {
     );
   });
 
+  it('reads the cluster and GPU views of an environment', async () => {
+    const envelope = { environment: 'ml-prod', source: 'kubernetes' };
+    const { fetch, client } = clientAnswering(200, envelope);
+    await expect(client.getCluster('ml-prod')).resolves.toEqual(envelope);
+    await client.getGpus('ml-prod');
+    expect(fetch.mock.calls.map(c => c[0])).toEqual([
+      'http://backend/api/ml-platform/environments/ml-prod/cluster',
+      'http://backend/api/ml-platform/environments/ml-prod/gpus',
+    ]);
+  });
+
   it('turns a backend error into a ResponseError with its message', async () => {
     const { client } = clientAnswering(404, {
       error: { name: 'NotFoundError', message: "No ML environment named 'x'" },

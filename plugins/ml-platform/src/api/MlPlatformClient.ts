@@ -1,8 +1,11 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
-  EnvironmentInfo,
+  ClusterSummary,
   EnvironmentList,
+  EnvironmentSummary,
+  GpuSummary,
+  SourceEnvelope,
 } from '@internal/backstage-plugin-ml-platform-common';
 import { MlPlatformApi } from './types';
 
@@ -20,8 +23,16 @@ export class MlPlatformClient implements MlPlatformApi {
     return this.get('/environments');
   }
 
-  getEnvironment(name: string): Promise<EnvironmentInfo> {
+  getEnvironment(name: string): Promise<EnvironmentSummary> {
     return this.get(`/environments/${encodeURIComponent(name)}`);
+  }
+
+  getCluster(name: string): Promise<SourceEnvelope<ClusterSummary>> {
+    return this.get(`/environments/${encodeURIComponent(name)}/cluster`);
+  }
+
+  getGpus(name: string): Promise<SourceEnvelope<GpuSummary>> {
+    return this.get(`/environments/${encodeURIComponent(name)}/gpus`);
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -1,13 +1,19 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
-  EnvironmentInfo,
+  ClusterSummary,
   EnvironmentList,
+  EnvironmentSummary,
+  GpuSummary,
+  SourceEnvelope,
 } from '@internal/backstage-plugin-ml-platform-common';
 
 /** The only thing in the frontend that talks to the ml-platform backend. @public */
 export interface MlPlatformApi {
   listEnvironments(): Promise<EnvironmentList>;
-  getEnvironment(name: string): Promise<EnvironmentInfo>;
+  /** The environment with a short status and headline numbers per upstream. */
+  getEnvironment(name: string): Promise<EnvironmentSummary>;
+  getCluster(name: string): Promise<SourceEnvelope<ClusterSummary>>;
+  getGpus(name: string): Promise<SourceEnvelope<GpuSummary>>;
 }
 
 /** @public */

@@ -7,6 +7,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import { envelope, exampleCluster } from '../../../dev/exampleCluster';
 import { mlPlatformApiRef } from '../../api';
 import { EntityMlPlatformContent } from './EntityMlPlatformContent';
 import { isMlPlatformEntity } from './isMlPlatformEntity';
@@ -28,11 +29,16 @@ async function renderFor(entity: Entity) {
     title: 'Production',
     tier: 'prod' as const,
     owner: 'group:default/ml-platform',
+    sources: {},
   }));
+  const getCluster = jest.fn(async () => envelope(exampleCluster));
+  const getGpus = jest.fn(async () => {
+    throw new Error('GPU view failed');
+  });
   await renderInTestApp(
     <TestApiProvider
       apis={[
-        [mlPlatformApiRef, { getEnvironment }],
+        [mlPlatformApiRef, { getEnvironment, getCluster, getGpus }],
         [configApiRef, new ConfigReader({})],
       ]}
     >
@@ -54,6 +60,17 @@ describe('EntityMlPlatformContent', () => {
     expect(screen.getByText('Environment ml-prod')).toBeInTheDocument();
     expect(getEnvironment).toHaveBeenCalledWith('ml-prod');
   });
+
+  it('shows the cluster card even when the GPU card fails', async () => {
+    await renderFor(component({ 'ml-platform/environment': 'ml-prod' }));
+    // Three cards render here; give a loaded machine time.
+    expect(
+      await screen.findByText(/9\/10 nodes ready/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText(/GPU view failed/))[0],
+    ).toBeInTheDocument();
+  }, 20_000);
 
   it('tells how to link an entity that names no environment', async () => {
     const getEnvironment = await renderFor(component());

@@ -5,7 +5,9 @@ import {
   ML_PLATFORM_ENVIRONMENT_ANNOTATION,
 } from '@internal/backstage-plugin-ml-platform-common';
 import Grid from '@material-ui/core/Grid';
+import { ClusterCard } from '../ClusterCard';
 import { DemoDataBanner } from '../DemoDataBanner';
+import { GpuCard } from '../GpuCard';
 import { EnvironmentOverviewCard } from './EnvironmentOverviewCard';
 
 /**
@@ -33,6 +35,12 @@ export const EntityMlPlatformContent = () => {
       </Grid>
       <Grid item xs={12} md={6}>
         <EnvironmentOverviewCard name={environment} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <GpuCard name={environment} />
+      </Grid>
+      <Grid item xs={12}>
+        <ClusterCard name={environment} />
       </Grid>
     </Grid>
   );

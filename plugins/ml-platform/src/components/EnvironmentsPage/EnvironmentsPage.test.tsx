@@ -35,12 +35,47 @@ function renderPage(api: Partial<MlPlatformApi>, demoMode = true) {
   );
 }
 
+const prodSummary = {
+  ...environments[1],
+  sources: {
+    kubernetes: {
+      status: 'degraded' as const,
+      stale: false,
+      message: '1 node NotReady, 2 pods waiting for GPUs',
+      nodes: { ready: 9, total: 10 },
+      gpus: { requested: 1, allocatable: 3, nodes: 3 },
+      pendingGpuPods: 2,
+    },
+  },
+};
+
 describe('EnvironmentsPage', () => {
+  it('fills health and GPU columns per row without waiting for slow ones', async () => {
+    await renderPage({
+      listEnvironments: async () => ({ items: environments }),
+      // ml-dev's cluster never answers; ml-prod's row must not wait for it.
+      getEnvironment: async (name: string) =>
+        name === 'ml-prod' ? prodSummary : new Promise(() => {}),
+    });
+    expect(
+      await screen.findByText('1/3 GPUs in use', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Degraded')).toBeInTheDocument();
+    expect(screen.getByText('9/10 nodes ready')).toBeInTheDocument();
+    expect(screen.getByText('2 pods waiting')).toBeInTheDocument();
+    expect(screen.getAllByLabelText('loading').length).toBeGreaterThan(0);
+  }, 20_000);
+
   it('lists every environment with its title and tier, labelled as demo data', async () => {
     await renderPage({
       listEnvironments: async () => ({ items: environments }),
+      getEnvironment: async () => {
+        throw new Error('summary failed');
+      },
     });
-    expect(await screen.findByText('Production')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Production', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(screen.getByText('Development')).toBeInTheDocument();
     expect(screen.getByText('ml-prod')).toBeInTheDocument();
     expect(screen.getByText('prod')).toBeInTheDocument();
@@ -51,10 +86,15 @@ describe('EnvironmentsPage', () => {
 
   it('has no demo label outside demo mode', async () => {
     await renderPage(
-      { listEnvironments: async () => ({ items: environments }) },
+      {
+        listEnvironments: async () => ({ items: environments }),
+        getEnvironment: async (name: string) => ({ ...prodSummary, name }),
+      },
       false,
     );
-    expect(await screen.findByText('Production')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Production', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(screen.queryByTestId('ml-platform-demo-banner')).toBeNull();
   });
 

@@ -1,9 +1,17 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { EnvironmentInfo } from '@internal/backstage-plugin-ml-platform-common';
+import { useMemo } from 'react';
+import { GpuCell, HealthCell } from './SummaryCells';
 import { TierChip } from './TierChip';
+import {
+  SummaryState,
+  useEnvironmentSummaries,
+} from './useEnvironmentSummaries';
 
-const columns: TableColumn<EnvironmentInfo>[] = [
+type Row = EnvironmentInfo & { summary?: SummaryState };
+
+const columns: TableColumn<Row>[] = [
   {
     title: 'Environment',
     field: 'name',
@@ -22,15 +30,36 @@ const columns: TableColumn<EnvironmentInfo>[] = [
     field: 'owner',
     render: env => <EntityRefLink entityRef={env.owner} defaultKind="group" />,
   },
+  {
+    title: 'Cluster health',
+    sorting: false,
+    render: env => <HealthCell state={env.summary} />,
+  },
+  {
+    title: 'GPUs',
+    sorting: false,
+    render: env => <GpuCell state={env.summary} />,
+  },
 ];
 
+/** Every environment; health and GPU columns fill in row by row as summaries arrive. */
 export const EnvironmentsTable = (props: {
   environments: EnvironmentInfo[];
-}) => (
-  <Table<EnvironmentInfo>
-    title="ML environments"
-    options={{ paging: false, search: true, padding: 'dense' }}
-    columns={columns}
-    data={props.environments}
-  />
-);
+}) => {
+  const summaries = useEnvironmentSummaries(
+    props.environments.map(e => e.name),
+  );
+  const rows = useMemo(
+    () =>
+      props.environments.map(env => ({ ...env, summary: summaries[env.name] })),
+    [props.environments, summaries],
+  );
+  return (
+    <Table<Row>
+      title="ML environments"
+      options={{ paging: false, search: true, padding: 'dense' }}
+      columns={columns}
+      data={rows}
+    />
+  );
+};

@@ -1,0 +1,3 @@
+export type { ClusterStatusService } from './types';
+export { createClusterStatusService } from './createClusterStatusService';
+export { kubernetesSourceSummariser } from './kubernetesSourceSummariser';

@@ -1,0 +1,40 @@
+import { ClusterSnapshot } from '@internal/backstage-plugin-ml-platform-common';
+import { KubernetesClusterClient } from '../Kubernetes';
+import { createClusterAccumulator } from './clusterAccumulator';
+import { summarizeWorkloads } from './workloads';
+
+/**
+ * Reads a cluster once — version, nodes and pods page by page, Deployments and
+ * HPAs of the ML namespaces, all in parallel — into both the cluster and the
+ * GPU view. Pod pages are folded in and dropped as they arrive.
+ */
+export async function loadClusterSnapshot(
+  client: KubernetesClusterClient,
+  namespaces: string[],
+  signal?: AbortSignal,
+): Promise<ClusterSnapshot> {
+  const accumulator = createClusterAccumulator();
+  const [version, , , workloads] = await Promise.all([
+    client.getVersion({ signal }),
+    (async () => {
+      for await (const page of client.listNodes({ signal })) {
+        accumulator.addNodes(page);
+      }
+    })(),
+    (async () => {
+      for await (const page of client.listPods({ signal })) {
+        accumulator.addPods(page);
+      }
+    })(),
+    Promise.all(
+      namespaces.map(async namespace => {
+        const [deployments, autoscalers] = await Promise.all([
+          client.listDeployments(namespace, { signal }),
+          client.listHorizontalPodAutoscalers(namespace, { signal }),
+        ]);
+        return summarizeWorkloads(namespace, deployments, autoscalers);
+      }),
+    ),
+  ]);
+  return accumulator.snapshot(version, workloads.flat());
+}

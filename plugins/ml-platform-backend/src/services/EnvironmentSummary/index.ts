@@ -1,0 +1,2 @@
+export type { EnvironmentSourceSummariser } from './types';
+export { summarizeEnvironment } from './summarizeEnvironment';

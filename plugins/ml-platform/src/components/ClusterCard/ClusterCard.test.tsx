@@ -1,0 +1,59 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { envelope, exampleCluster } from '../../../dev/exampleCluster';
+import { mlPlatformApiRef } from '../../api';
+import { ClusterCard } from './ClusterCard';
+
+describe('ClusterCard', () => {
+  it('shows nodes, use, pods, node groups and workloads', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            mlPlatformApiRef,
+            { getCluster: async () => envelope(exampleCluster) },
+          ],
+        ]}
+      >
+        <ClusterCard name="ml-prod" />
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('9/10 nodes ready')).toBeInTheDocument();
+    expect(screen.getByText(/1 NotReady/)).toBeInTheDocument();
+    expect(
+      screen.getByText('CPU: 19.5 cores requested of 41.21 cores'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Memory: 56.0 GiB requested of 127.5 GiB'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/28 running · 3 pending · 1 failed · 1 succeeded/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('g4dn.xlarge')).toBeInTheDocument();
+    expect(screen.getByText('2/3')).toBeInTheDocument();
+    expect(screen.getByText('3→3 of 2–6, CPU 55% / 70%')).toBeInTheDocument();
+    expect(screen.getByText('0/1')).toBeInTheDocument();
+  });
+
+  it('shows the request error in the card', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            mlPlatformApiRef,
+            {
+              getCluster: async () => {
+                throw new Error('Request failed with 503');
+              },
+            },
+          ],
+        ]}
+      >
+        <ClusterCard name="ml-prod" />
+      </TestApiProvider>,
+    );
+    expect(
+      (await screen.findAllByText(/Request failed with 503/))[0],
+    ).toBeInTheDocument();
+  });
+});

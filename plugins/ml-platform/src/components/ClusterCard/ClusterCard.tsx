@@ -1,0 +1,158 @@
+import { InfoCard, LinearGauge } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { ClusterSummary } from '@internal/backstage-plugin-ml-platform-common';
+import Box from '@material-ui/core/Box';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { mlPlatformApiRef } from '../../api';
+import { formatBytes, formatCores, SourceState } from '../SourceState';
+
+const Usage = (props: {
+  label: string;
+  used: string;
+  total: string;
+  ratio: number;
+}) => (
+  <Box mb={1}>
+    <Typography variant="body2">
+      {props.label}: {props.used} requested of {props.total}
+    </Typography>
+    <LinearGauge value={props.ratio} />
+  </Box>
+);
+
+function describeAutoscaler(
+  hpa: NonNullable<ClusterSummary['workloads'][number]['autoscaler']>,
+) {
+  const replicas = `${hpa.currentReplicas}→${hpa.desiredReplicas} of ${hpa.minReplicas}–${hpa.maxReplicas}`;
+  if (hpa.targetCpuUtilization === undefined) {
+    return replicas;
+  }
+  return `${replicas}, CPU ${hpa.currentCpuUtilization ?? '?'}% / ${
+    hpa.targetCpuUtilization
+  }%`;
+}
+
+const ClusterDetails = ({ cluster }: { cluster: ClusterSummary }) => (
+  <>
+    <Typography variant="body1" gutterBottom>
+      Kubernetes {cluster.kubernetesVersion} ·{' '}
+      <strong>
+        {cluster.nodes.ready}/{cluster.nodes.total} nodes ready
+      </strong>
+      {cluster.nodes.notReady > 0 && (
+        <Typography component="span" color="error">
+          {' '}
+          · {cluster.nodes.notReady} NotReady
+        </Typography>
+      )}
+    </Typography>
+    <Usage
+      label="CPU"
+      used={formatCores(cluster.cpu.requested)}
+      total={formatCores(cluster.cpu.allocatable)}
+      ratio={
+        cluster.cpu.allocatable
+          ? cluster.cpu.requested / cluster.cpu.allocatable
+          : 0
+      }
+    />
+    <Usage
+      label="Memory"
+      used={formatBytes(cluster.memory.requested)}
+      total={formatBytes(cluster.memory.allocatable)}
+      ratio={
+        cluster.memory.allocatable
+          ? cluster.memory.requested / cluster.memory.allocatable
+          : 0
+      }
+    />
+    <Typography variant="body2" gutterBottom>
+      Pods: {cluster.pods.running} running · {cluster.pods.pending} pending ·{' '}
+      {cluster.pods.failed} failed · {cluster.pods.succeeded} succeeded
+    </Typography>
+    <Table size="small" aria-label="Node groups">
+      <TableHead>
+        <TableRow>
+          <TableCell>Node group</TableCell>
+          <TableCell>Instance type</TableCell>
+          <TableCell align="right">Ready</TableCell>
+          <TableCell>Zones</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {cluster.nodeGroups.map(group => (
+          <TableRow key={group.name}>
+            <TableCell>{group.name}</TableCell>
+            <TableCell>{group.instanceType}</TableCell>
+            <TableCell align="right">
+              {group.ready}/{group.count}
+            </TableCell>
+            <TableCell>{group.zones.join(', ')}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+    {cluster.workloads.length > 0 && (
+      <Table size="small" aria-label="ML workloads">
+        <TableHead>
+          <TableRow>
+            <TableCell>Workload</TableCell>
+            <TableCell align="right">Ready</TableCell>
+            <TableCell>Autoscaler</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {cluster.workloads.map(w => (
+            <TableRow key={`${w.namespace}/${w.name}`}>
+              <TableCell>
+                {w.name}
+                <Typography variant="caption" color="textSecondary">
+                  {' '}
+                  {w.namespace}
+                </Typography>
+              </TableCell>
+              <TableCell align="right">
+                <Typography
+                  variant="body2"
+                  color={w.ready < w.desired ? 'error' : 'inherit'}
+                >
+                  {w.ready}/{w.desired}
+                </Typography>
+              </TableCell>
+              <TableCell>
+                {w.autoscaler ? describeAutoscaler(w.autoscaler) : '—'}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    )}
+  </>
+);
+
+/** Nodes, node groups, CPU and memory use, pods and ML workloads of an environment. */
+export const ClusterCard = ({ name }: { name: string }) => {
+  const api = useApi(mlPlatformApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getCluster(name),
+    [api, name],
+  );
+  return (
+    <InfoCard title="Cluster" subheader={name}>
+      <SourceState
+        loading={loading}
+        error={error}
+        envelope={value}
+        notConfiguredTitle="No Kubernetes cluster configured"
+      >
+        {cluster => <ClusterDetails cluster={cluster} />}
+      </SourceState>
+    </InfoCard>
+  );
+};

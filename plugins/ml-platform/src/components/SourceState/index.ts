@@ -1,0 +1,3 @@
+export { SourceState } from './SourceState';
+export { formatAge } from './formatAge';
+export { formatBytes, formatCores, percent } from './formatQuantity';

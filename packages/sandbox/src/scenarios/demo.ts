@@ -13,6 +13,13 @@ const system = (
   memoryGiB,
 });
 
+const classifierMetrics = (accuracy: number, f1: number) => ({
+  accuracy: { first: accuracy, perVersion: 0.004 },
+  f1: { first: f1, perVersion: 0.005 },
+});
+const forecasterMetrics = { rmse: { first: 42.5, perVersion: -1.8 } };
+const owner = { team: 'ml-platform' };
+
 /**
  * The demo: the four tiers of the platform matrix (shared/DESIGN.md), sized
  * as the templates size them, so the portal shows what a real team would see.
@@ -21,6 +28,14 @@ export const demoScenario: Scenario = {
   environments: [
     {
       name: 'ml-local',
+      inferenceDeployments: [
+        {
+          namespace: 'mlops-system',
+          name: 'iris-classifier-api',
+          model: 'iris-classifier',
+          version: '3',
+        },
+      ],
       cluster: {
         kubernetesVersion: 'v1.29.2',
         nodeGroups: [
@@ -41,22 +56,64 @@ export const demoScenario: Scenario = {
         ],
       },
       models: [
-        { name: 'iris-classifier', versions: 3, aliases: { champion: 3 } },
+        {
+          name: 'iris-classifier',
+          description: 'Tutorial classifier for the local quick-start',
+          versions: 3,
+          aliases: { champion: 3 },
+          metrics: classifierMetrics(0.93, 0.92),
+        },
       ],
     },
     {
       name: 'ml-dev',
+      inferenceDeployments: [
+        {
+          namespace: 'mlops-system',
+          name: 'fraud-detector-api',
+          model: 'fraud-detector',
+          version: 'champion',
+          modelUri: 'models:/fraud-detector@champion',
+        },
+        {
+          namespace: 'mlops-system',
+          name: 'churn-predictor-api',
+          model: 'churn-predictor',
+          version: '7',
+        },
+      ],
       cluster: {
         kubernetesVersion: 'v1.28.15-eks-7f9249a',
         nodeGroups: [system(2, 't3.medium', 1.93, 3.3)],
       },
+      // dev: alias-based, many experimental versions, one failed registration
       models: [
         {
           name: 'fraud-detector',
-          versions: 6,
-          aliases: { champion: 5, challenger: 6 },
+          description: 'Card transaction fraud scoring (XGBoost)',
+          versions: 24,
+          aliases: { champion: 22, challenger: 24 },
+          failedVersions: [23],
+          deletedRuns: [3],
+          metrics: classifierMetrics(0.86, 0.71),
+          tags: owner,
         },
-        { name: 'churn-predictor', versions: 4, aliases: { champion: 4 } },
+        {
+          name: 'churn-predictor',
+          description: 'Monthly subscriber churn propensity',
+          versions: 8,
+          aliases: { champion: 7, challenger: 8 },
+          metrics: classifierMetrics(0.79, 0.64),
+          tags: owner,
+        },
+        {
+          name: 'demand-forecaster',
+          description: 'Daily demand forecast per region (Prophet)',
+          versions: 5,
+          aliases: { champion: 5 },
+          metrics: forecasterMetrics,
+          tags: owner,
+        },
       ],
       cost: {
         tagKey: 'Environment',
@@ -72,6 +129,27 @@ export const demoScenario: Scenario = {
     },
     {
       name: 'ml-staging',
+      inferenceDeployments: [
+        {
+          namespace: 'mlops-system',
+          name: 'fraud-detector-api',
+          model: 'fraud-detector',
+          version: 'Production',
+          modelUri: 'models:/fraud-detector/Production',
+        },
+        {
+          namespace: 'mlops-system',
+          name: 'churn-predictor-api',
+          model: 'churn-predictor',
+          version: '2',
+        },
+        {
+          namespace: 'mlops-system',
+          name: 'demand-forecaster-api',
+          model: 'demand-forecaster',
+          version: '2',
+        },
+      ],
       cluster: {
         kubernetesVersion: 'v1.29.10-eks-94953ac',
         nodeGroups: [
@@ -86,9 +164,44 @@ export const demoScenario: Scenario = {
           },
         ],
       },
+      // staging: a stage-based registry (Production/Staging/Archived), no aliases
       models: [
-        { name: 'fraud-detector', versions: 5, aliases: { champion: 5 } },
-        { name: 'churn-predictor', versions: 4, aliases: { champion: 3 } },
+        {
+          name: 'fraud-detector',
+          description: 'Card transaction fraud scoring (XGBoost)',
+          versions: 6,
+          stages: {
+            1: 'Archived',
+            2: 'Archived',
+            3: 'Archived',
+            4: 'Archived',
+            5: 'Production',
+            6: 'Staging',
+          },
+          metrics: classifierMetrics(0.9, 0.76),
+          tags: owner,
+        },
+        {
+          name: 'churn-predictor',
+          description: 'Monthly subscriber churn propensity',
+          versions: 4,
+          stages: {
+            1: 'Archived',
+            2: 'Archived',
+            3: 'Production',
+            4: 'Staging',
+          },
+          metrics: classifierMetrics(0.8, 0.66),
+          tags: owner,
+        },
+        {
+          name: 'demand-forecaster',
+          description: 'Daily demand forecast per region (Prophet)',
+          versions: 2,
+          stages: { 1: 'Archived', 2: 'Production' },
+          metrics: forecasterMetrics,
+          tags: owner,
+        },
       ],
       cost: {
         tagKey: 'Environment',
@@ -105,6 +218,27 @@ export const demoScenario: Scenario = {
     },
     {
       name: 'ml-prod',
+      inferenceDeployments: [
+        {
+          namespace: 'mlops-system',
+          name: 'fraud-detector-api',
+          model: 'fraud-detector',
+          version: '4',
+        },
+        {
+          namespace: 'mlops-system',
+          name: 'churn-predictor-api',
+          model: 'churn-predictor',
+          version: '2',
+        },
+        {
+          namespace: 'mlops-system',
+          name: 'demand-forecaster-api',
+          model: 'demand-forecaster',
+          version: '1',
+          modelUri: 'models:/demand-forecaster/1',
+        },
+      ],
       cluster: {
         kubernetesVersion: 'v1.29.10-eks-94953ac',
         nodeGroups: [
@@ -138,10 +272,32 @@ export const demoScenario: Scenario = {
           },
         ],
       },
+      // prod: alias-based; demand-forecaster's champion 2 waits to be rolled out
       models: [
-        { name: 'fraud-detector', versions: 4, aliases: { champion: 4 } },
-        { name: 'churn-predictor', versions: 3, aliases: { champion: 2 } },
-        { name: 'demand-forecaster', versions: 2, aliases: { champion: 2 } },
+        {
+          name: 'fraud-detector',
+          description: 'Card transaction fraud scoring (XGBoost)',
+          versions: 4,
+          aliases: { champion: 4 },
+          metrics: classifierMetrics(0.91, 0.78),
+          tags: owner,
+        },
+        {
+          name: 'churn-predictor',
+          description: 'Monthly subscriber churn propensity',
+          versions: 3,
+          aliases: { champion: 2, challenger: 3 },
+          metrics: classifierMetrics(0.81, 0.67),
+          tags: owner,
+        },
+        {
+          name: 'demand-forecaster',
+          description: 'Daily demand forecast per region (Prophet)',
+          versions: 2,
+          aliases: { champion: 2 },
+          metrics: forecasterMetrics,
+          tags: owner,
+        },
       ],
       cost: {
         tagKey: 'Environment',

@@ -3,8 +3,13 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { readEnvironments } from './config/readEnvironments';
+import { readModelsOptions } from './config/readModelsOptions';
 import { createRouter } from './router';
+import { createDeployedModelSource } from './services/DeployedModels';
 import { createEnvironmentRegistry } from './services/EnvironmentRegistry';
+import { createMlflowClient } from './services/Mlflow';
+import { createModelsService } from './services/Models';
+import { createSourceCache } from './services/SourceCache';
 
 /**
  * The ML Platform backend plugin: environments, and per environment its
@@ -19,13 +24,15 @@ export const mlPlatformPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        cache: coreServices.cache,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
       },
-      async init({ config, logger, httpAuth, httpRouter }) {
+      async init({ config, logger, cache, httpAuth, httpRouter }) {
         const environments = createEnvironmentRegistry(
           readEnvironments(config),
         );
+        const modelsOptions = readModelsOptions(config);
         logger.info(
           `ML Platform serving ${
             environments.list().length
@@ -34,7 +41,22 @@ export const mlPlatformPlugin = createBackendPlugin({
             .map(e => e.name)
             .join(', ')}`,
         );
-        httpRouter.use(await createRouter({ httpAuth, environments }));
+        const sourceCache = createSourceCache({ cache, logger });
+        const models = createModelsService({
+          mlflowClientFor: connection =>
+            createMlflowClient(connection, modelsOptions.mlflow),
+          deployedModels: createDeployedModelSource(),
+          options: modelsOptions.models,
+        });
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            environments,
+            sourceCache,
+            models,
+            keyMetrics: modelsOptions.models.keyMetrics,
+          }),
+        );
       },
     });
   },

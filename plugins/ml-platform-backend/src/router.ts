@@ -7,16 +7,26 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { toEnvironmentInfo } from './config/types';
+import { createModelRoutes } from './routes/modelRoutes';
 import { EnvironmentRegistry } from './services/EnvironmentRegistry';
+import { ModelsService } from './services/Models';
+import { SourceCache } from './services/SourceCache';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   environments: EnvironmentRegistry;
+  sourceCache: SourceCache;
+  models: ModelsService;
+  /** Metric names the Models card shows. */
+  keyMetrics: string[];
 }
 
 export async function createRouter({
   httpAuth,
   environments,
+  sourceCache,
+  models,
+  keyMetrics,
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
   router.use(express.json());
@@ -47,6 +57,10 @@ export async function createRouter({
   router.get('/environments/:name', async (req, res) => {
     res.json(toEnvironmentInfo(environments.get(req.params.name)));
   });
+
+  router.use(
+    createModelRoutes({ environments, sourceCache, models, keyMetrics }),
+  );
 
   return router;
 }

@@ -1,7 +1,6 @@
 import express from 'express';
 import { AddressInfo } from 'net';
 import { costExplorerRouter } from './costExplorer/costExplorerRouter';
-import { deploymentsRouter } from './kubernetes/deployments';
 import { kubernetesRouter } from './kubernetes/kubernetesRouter';
 import { mlflowRouter } from './mlflow/mlflowRouter';
 import { Scenario } from './scenarios/types';
@@ -30,7 +29,6 @@ export function createSandboxApp(scenario: Scenario): express.Express {
       environments: scenario.environments.map(e => e.name),
     });
   });
-  app.use('/k8s', deploymentsRouter(scenario.environments));
   app.use('/k8s', kubernetesRouter(scenario.environments));
   app.use('/mlflow', mlflowRouter(scenario.environments));
   app.use('/aws/cost-explorer', costExplorerRouter(scenario.environments));

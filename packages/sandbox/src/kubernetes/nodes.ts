@@ -2,6 +2,13 @@ import { ClusterScenario, NodeGroupScenario } from '../scenarios/types';
 
 const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 
+/** EKS-style private DNS names, unique across groups and up to 62,500 nodes a group. */
+export function nodeName(groupOrdinal: number, index: number): string {
+  return `ip-10-${groupOrdinal}-${Math.floor(index / 250)}-${
+    index % 250
+  }.ec2.internal`;
+}
+
 /** A Node object as the Kubernetes API returns it (the fields the portal reads). */
 export function nodeObject(
   group: NodeGroupScenario,
@@ -9,10 +16,7 @@ export function nodeObject(
   index: number,
   creationTimestamp: string,
 ) {
-  // EKS-style private DNS names, unique across groups and up to 62,500 nodes a group.
-  const name = `ip-10-${groupOrdinal}-${Math.floor(index / 250)}-${
-    index % 250
-  }.ec2.internal`;
+  const name = nodeName(groupOrdinal, index);
   const zone = ZONES[index % ZONES.length];
   const labels: Record<string, string> = {
     'kubernetes.io/os': 'linux',
@@ -37,10 +41,12 @@ export function nodeObject(
     pods: '29',
   };
   if (group.gpus) {
-    labels['nvidia.com/gpu.present'] = 'true';
-    labels['nvidia.com/gpu.product'] = group.gpus.product;
-    labels['nvidia.com/gpu.memory'] = String(group.gpus.memoryMiB);
-    labels['nvidia.com/gpu.count'] = String(group.gpus.count);
+    if (group.gpus.featureDiscovery !== false) {
+      labels['nvidia.com/gpu.present'] = 'true';
+      labels['nvidia.com/gpu.product'] = group.gpus.product;
+      labels['nvidia.com/gpu.memory'] = String(group.gpus.memoryMiB);
+      labels['nvidia.com/gpu.count'] = String(group.gpus.count);
+    }
     capacity['nvidia.com/gpu'] = String(group.gpus.count);
     allocatable['nvidia.com/gpu'] = String(group.gpus.count);
   }
@@ -84,17 +90,23 @@ export function countNodes(cluster: ClusterScenario): number {
   return cluster.nodeGroups.reduce((sum, g) => sum + g.count, 0);
 }
 
+/** Where the node at `position` of the whole cluster sits: its group and index there. */
+export function nodeSlot(cluster: ClusterScenario, position: number) {
+  let remaining = position;
+  for (const [ordinal, group] of cluster.nodeGroups.entries()) {
+    if (remaining < group.count) {
+      return { ordinal, group, index: remaining };
+    }
+    remaining -= group.count;
+  }
+  throw new RangeError(`no node at position ${position}`);
+}
+
 export function nodeAt(
   cluster: ClusterScenario,
   position: number,
   creationTimestamp: string,
 ) {
-  let remaining = position;
-  for (const [ordinal, group] of cluster.nodeGroups.entries()) {
-    if (remaining < group.count) {
-      return nodeObject(group, ordinal, remaining, creationTimestamp);
-    }
-    remaining -= group.count;
-  }
-  throw new RangeError(`no node at position ${position}`);
+  const { ordinal, group, index } = nodeSlot(cluster, position);
+  return nodeObject(group, ordinal, index, creationTimestamp);
 }

@@ -1,3 +1,4 @@
+import { demoDeployments, demoJobPods } from './demoWorkloads';
 import { Scenario } from './types';
 
 const system = (
@@ -28,14 +29,6 @@ export const demoScenario: Scenario = {
   environments: [
     {
       name: 'ml-local',
-      inferenceDeployments: [
-        {
-          namespace: 'mlops-system',
-          name: 'iris-classifier-api',
-          model: 'iris-classifier',
-          version: '3',
-        },
-      ],
       cluster: {
         kubernetesVersion: 'v1.29.2',
         nodeGroups: [
@@ -54,6 +47,8 @@ export const demoScenario: Scenario = {
             memoryGiB: 8,
           },
         ],
+        deployments: demoDeployments['ml-local'],
+        pods: demoJobPods['ml-local'],
       },
       models: [
         {
@@ -67,24 +62,11 @@ export const demoScenario: Scenario = {
     },
     {
       name: 'ml-dev',
-      inferenceDeployments: [
-        {
-          namespace: 'mlops-system',
-          name: 'fraud-detector-api',
-          model: 'fraud-detector',
-          version: 'champion',
-          modelUri: 'models:/fraud-detector@champion',
-        },
-        {
-          namespace: 'mlops-system',
-          name: 'churn-predictor-api',
-          model: 'churn-predictor',
-          version: '7',
-        },
-      ],
       cluster: {
         kubernetesVersion: 'v1.28.15-eks-7f9249a',
         nodeGroups: [system(2, 't3.medium', 1.93, 3.3)],
+        deployments: demoDeployments['ml-dev'],
+        pods: demoJobPods['ml-dev'],
       },
       // dev: alias-based, many experimental versions, one failed registration
       models: [
@@ -92,7 +74,7 @@ export const demoScenario: Scenario = {
           name: 'fraud-detector',
           description: 'Card transaction fraud scoring (XGBoost)',
           versions: 24,
-          aliases: { champion: 22, challenger: 24 },
+          aliases: { champion: 5, challenger: 24 },
           failedVersions: [23],
           deletedRuns: [3],
           metrics: classifierMetrics(0.86, 0.71),
@@ -102,7 +84,7 @@ export const demoScenario: Scenario = {
           name: 'churn-predictor',
           description: 'Monthly subscriber churn propensity',
           versions: 8,
-          aliases: { champion: 7, challenger: 8 },
+          aliases: { champion: 4, challenger: 8 },
           metrics: classifierMetrics(0.79, 0.64),
           tags: owner,
         },
@@ -129,27 +111,6 @@ export const demoScenario: Scenario = {
     },
     {
       name: 'ml-staging',
-      inferenceDeployments: [
-        {
-          namespace: 'mlops-system',
-          name: 'fraud-detector-api',
-          model: 'fraud-detector',
-          version: 'Production',
-          modelUri: 'models:/fraud-detector/Production',
-        },
-        {
-          namespace: 'mlops-system',
-          name: 'churn-predictor-api',
-          model: 'churn-predictor',
-          version: '2',
-        },
-        {
-          namespace: 'mlops-system',
-          name: 'demand-forecaster-api',
-          model: 'demand-forecaster',
-          version: '2',
-        },
-      ],
       cluster: {
         kubernetesVersion: 'v1.29.10-eks-94953ac',
         nodeGroups: [
@@ -163,6 +124,8 @@ export const demoScenario: Scenario = {
             taints: [{ key: 'workload', value: 'data', effect: 'NoSchedule' }],
           },
         ],
+        deployments: demoDeployments['ml-staging'],
+        pods: demoJobPods['ml-staging'],
       },
       // staging: a stage-based registry (Production/Staging/Archived), no aliases
       models: [
@@ -188,8 +151,8 @@ export const demoScenario: Scenario = {
           stages: {
             1: 'Archived',
             2: 'Archived',
-            3: 'Production',
-            4: 'Staging',
+            3: 'Archived',
+            4: 'Production',
           },
           metrics: classifierMetrics(0.8, 0.66),
           tags: owner,
@@ -218,27 +181,6 @@ export const demoScenario: Scenario = {
     },
     {
       name: 'ml-prod',
-      inferenceDeployments: [
-        {
-          namespace: 'mlops-system',
-          name: 'fraud-detector-api',
-          model: 'fraud-detector',
-          version: '4',
-        },
-        {
-          namespace: 'mlops-system',
-          name: 'churn-predictor-api',
-          model: 'churn-predictor',
-          version: '2',
-        },
-        {
-          namespace: 'mlops-system',
-          name: 'demand-forecaster-api',
-          model: 'demand-forecaster',
-          version: '1',
-          modelUri: 'models:/demand-forecaster/1',
-        },
-      ],
       cluster: {
         kubernetesVersion: 'v1.29.10-eks-94953ac',
         nodeGroups: [
@@ -271,6 +213,8 @@ export const demoScenario: Scenario = {
             notReady: 1,
           },
         ],
+        deployments: demoDeployments['ml-prod'],
+        pods: demoJobPods['ml-prod'],
       },
       // prod: alias-based; demand-forecaster's champion 2 waits to be rolled out
       models: [

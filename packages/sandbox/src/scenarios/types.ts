@@ -7,7 +7,13 @@ export interface NodeGroupScenario {
   cpu: number;
   memoryGiB: number;
   /** NVIDIA GPUs per node, with the GPU feature discovery labels. */
-  gpus?: { count: number; product: string; memoryMiB: number };
+  gpus?: {
+    count: number;
+    product: string;
+    memoryMiB: number;
+    /** false: no GPU feature discovery labels, only the device plugin's resource. */
+    featureDiscovery?: boolean;
+  };
   taints?: Array<{ key: string; value?: string; effect: string }>;
   /** How many of the nodes report Ready=False. */
   notReady?: number;
@@ -15,9 +21,61 @@ export interface NodeGroupScenario {
   karpenter?: boolean;
 }
 
+/** CPU cores, memory as a Kubernetes quantity, GPUs. */
+export interface ResourcesScenario {
+  cpu: string;
+  memory: string;
+  gpu?: number;
+}
+
+/**
+ * A Deployment in the cluster. Its pods run on the ready nodes of `nodeGroup`;
+ * replicas beyond `ready` are Pending with `pendingMessage`.
+ */
+export interface DeploymentScenario {
+  namespace: string;
+  name: string;
+  /** app.kubernetes.io/component: inference, tracking, monitoring. */
+  component: string;
+  replicas: number;
+  ready: number;
+  nodeGroup: string;
+  requests: ResourcesScenario;
+  /** An init container (e.g. a model downloader) with its own requests. */
+  initRequests?: ResourcesScenario;
+  /** The MLflow model the Deployment serves: labels and MODEL_URI. */
+  model?: { name: string; version: number };
+  pendingMessage?: string;
+  hpa?: {
+    minReplicas: number;
+    maxReplicas: number;
+    targetCpuUtilization: number;
+    currentCpuUtilization: number;
+  };
+}
+
+/** A pod outside any Deployment: a job's pod, finished or waiting. */
+export interface PodScenario {
+  namespace: string;
+  name: string;
+  phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+  requests: ResourcesScenario;
+  /** For Pending pods: the scheduler's PodScheduled message. */
+  pendingMessage?: string;
+  /** For pods that ran: where. */
+  nodeGroup?: string;
+}
+
 export interface ClusterScenario {
   kubernetesVersion: string;
   nodeGroups: NodeGroupScenario[];
+  deployments?: DeploymentScenario[];
+  pods?: PodScenario[];
+  /**
+   * Generated pods spread over all nodes, beyond the DaemonSet pods every
+   * node runs; for scale tests (100,000 pods are made page by page).
+   */
+  fillerPods?: number;
 }
 
 export type ModelStage = 'None' | 'Staging' | 'Production' | 'Archived';
@@ -54,24 +112,11 @@ export interface CostScenario {
   dailyByService: Record<string, number>;
 }
 
-/** An inference Deployment that serves a model, by labels or by MODEL_URI. */
-export interface InferenceDeploymentScenario {
-  namespace: string;
-  name: string;
-  model: string;
-  /** Label ml-platform/model-version (a version or alias), when modelUri is unset. */
-  version: string;
-  /** Set to mark the model by the MODEL_URI env var instead of labels. */
-  modelUri?: string;
-  replicas?: number;
-}
-
 export interface EnvironmentScenario {
   name: string;
   cluster?: ClusterScenario;
   models?: RegisteredModelScenario[];
   mlflowAuth?: MlflowAuthScenario;
-  inferenceDeployments?: InferenceDeploymentScenario[];
   cost?: CostScenario;
 }
 

@@ -85,7 +85,7 @@ describe('createMlflowClient', () => {
       'fraud-detector',
       'champion',
     );
-    expect(champion?.version).toBe('22');
+    expect(champion?.version).toBe('5');
     await expect(
       client.getModelVersionByAlias('fraud-detector', 'nope'),
     ).resolves.toBeUndefined();

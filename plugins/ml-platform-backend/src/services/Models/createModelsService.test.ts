@@ -73,46 +73,70 @@ describe('createModelsService', () => {
         severity: 'warning',
         version: '2',
         message:
-          "Alias 'champion' is version 2 but mlops-system/demand-forecaster-api serves 1",
+          "Alias 'champion' is version 2 but mlops-system/demand-forecaster-inference serves 1",
       },
     ]);
     expect(model(prod, 'demand-forecaster').deployedVersion).toBe('1');
   });
 
-  it('summarizes a stage-based registry, resolving a stage in MODEL_URI', async () => {
+  it('summarizes a stage-based registry', async () => {
     const staging = await summarize('ml-staging');
     expect(staging.registryStyle).toBe('stage');
     const fraud = model(staging, 'fraud-detector');
     expect(fraud.aliases).toEqual({});
     expect(fraud.targetVersion).toBe('5');
     expect(fraud.deployedVersion).toBe('5');
-    expect(fraud.deployments).toEqual([
-      {
-        namespace: 'mlops-system',
-        deployment: 'fraud-detector-api',
-        reference: 'Production',
-        version: '5',
-      },
-    ]);
     expect(fraud.drift).toEqual([]);
     const churn = model(staging, 'churn-predictor');
     expect(churn.drift.map(d => [d.kind, d.message])).toEqual([
       [
         'deployed-version-archived',
-        'mlops-system/churn-predictor-api serves version 2, which is Archived',
+        'mlops-system/churn-predictor-inference serves version 3, which is Archived',
       ],
       [
         'champion-not-deployed',
-        'The newest Production version is version 3 but mlops-system/churn-predictor-api serves 2',
+        'The newest Production version is version 4 but mlops-system/churn-predictor-inference serves 3',
       ],
     ]);
+  });
+
+  it('resolves a stage or an alias a Deployment names instead of a version', async () => {
+    const staging = await summarize('ml-staging', {
+      listDeployedModels: async () => [
+        {
+          namespace: 'ml',
+          deployment: 'fraud',
+          modelName: 'fraud-detector',
+          alias: 'production',
+        },
+      ],
+    });
+    expect(model(staging, 'fraud-detector').deployments).toEqual([
+      {
+        namespace: 'ml',
+        deployment: 'fraud',
+        reference: 'production',
+        version: '5',
+      },
+    ]);
+    const prod = await summarize('ml-prod', {
+      listDeployedModels: async () => [
+        {
+          namespace: 'ml',
+          deployment: 'c',
+          modelName: 'churn-predictor',
+          alias: 'challenger',
+        },
+      ],
+    });
+    expect(model(prod, 'churn-predictor').deployedVersion).toBe('3');
   });
 
   it('flags a failed registration and a champion nobody serves', async () => {
     const dev = await summarize('ml-dev');
     const fraud = model(dev, 'fraud-detector');
     expect(fraud.versions).toHaveLength(24);
-    expect(fraud.deployedVersion).toBe('22');
+    expect(fraud.deployedVersion).toBe('5');
     expect(fraud.drift).toEqual([
       {
         kind: 'registration-failed',

@@ -1,0 +1,103 @@
+import { cachedEksTokenProvider, createEksToken } from './eksToken';
+
+const credentials = async () => ({
+  accessKeyId: 'AKIDEXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+});
+const now = () => new Date('2026-11-23T10:00:00Z');
+
+function decode(token: string): URL {
+  expect(token.startsWith('k8s-aws-v1.')).toBe(true);
+  const encoded = token.slice('k8s-aws-v1.'.length);
+  expect(encoded).not.toMatch(/[=+/]/);
+  return new URL(Buffer.from(encoded, 'base64url').toString('utf8'));
+}
+
+describe('createEksToken', () => {
+  it('presigns STS GetCallerIdentity bound to the cluster, like aws-iam-authenticator', async () => {
+    const token = await createEksToken({
+      clusterName: 'ml-prod',
+      region: 'eu-west-1',
+      credentials,
+      now,
+    });
+    const url = decode(token);
+    expect(url.origin).toBe('https://sts.eu-west-1.amazonaws.com');
+    expect(url.pathname).toBe('/');
+    const q = url.searchParams;
+    expect(q.get('Action')).toBe('GetCallerIdentity');
+    expect(q.get('Version')).toBe('2011-06-15');
+    expect(q.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256');
+    expect(q.get('X-Amz-Credential')).toBe(
+      'AKIDEXAMPLE/20261123/eu-west-1/sts/aws4_request',
+    );
+    expect(q.get('X-Amz-Date')).toBe('20261123T100000Z');
+    expect(q.get('X-Amz-Expires')).toBe('60');
+    expect(q.get('X-Amz-SignedHeaders')).toBe('host;x-k8s-aws-id');
+    expect(q.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('signs deterministically and differently per cluster', async () => {
+    const make = (clusterName: string) =>
+      createEksToken({ clusterName, region: 'us-east-1', credentials, now });
+    const [a, again, b] = await Promise.all([
+      make('ml-prod'),
+      make('ml-prod'),
+      make('ml-dev'),
+    ]);
+    expect(a).toBe(again);
+    expect(decode(a).searchParams.get('X-Amz-Signature')).not.toBe(
+      decode(b).searchParams.get('X-Amz-Signature'),
+    );
+  });
+
+  it('carries the session token of temporary credentials', async () => {
+    const token = await createEksToken({
+      clusterName: 'ml-prod',
+      region: 'us-east-1',
+      credentials: async () => ({
+        ...(await credentials()),
+        sessionToken: 'session/token+1',
+      }),
+      now,
+    });
+    expect(decode(token).searchParams.get('X-Amz-Security-Token')).toBe(
+      'session/token+1',
+    );
+  });
+});
+
+describe('cachedEksTokenProvider', () => {
+  it('reuses a token for ten minutes, then signs a new one', async () => {
+    let clock = now().getTime();
+    const sign = jest.fn(credentials);
+    const provider = cachedEksTokenProvider({
+      clusterName: 'ml-prod',
+      region: 'us-east-1',
+      credentials: sign,
+      now: () => new Date(clock),
+    });
+    const first = await provider();
+    clock += 9 * 60_000;
+    expect(await provider()).toBe(first);
+    clock += 2 * 60_000;
+    const renewed = await provider();
+    expect(renewed).not.toBe(first);
+    expect(sign).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not keep a failed signing', async () => {
+    const sign = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('no credentials'))
+      .mockImplementation(credentials);
+    const provider = cachedEksTokenProvider({
+      clusterName: 'ml-prod',
+      region: 'us-east-1',
+      credentials: sign,
+      now,
+    });
+    await expect(provider()).rejects.toThrow('no credentials');
+    await expect(provider()).resolves.toMatch(/^k8s-aws-v1\./);
+  });
+});

@@ -1,0 +1,7 @@
+export type * from './types';
+export { createKubeConfig, serviceAccountToken } from './createKubeConfig';
+export {
+  createKubernetesClientFactory,
+  DEFAULT_PAGE_SIZE,
+} from './createKubernetesClientFactory';
+export { createEksToken, cachedEksTokenProvider } from './eksToken';

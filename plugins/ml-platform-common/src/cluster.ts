@@ -1,0 +1,121 @@
+/**
+ * What `GET /environments/:name/cluster` answers in its envelope's `data`.
+ * Quantities are numbers: CPU in cores, memory in bytes.
+ * @public
+ */
+export interface ClusterSummary {
+  kubernetesVersion: string;
+  nodes: { total: number; ready: number; notReady: number };
+  nodeGroups: NodeGroupSummary[];
+  cpu: { allocatable: number; requested: number };
+  memory: { allocatable: number; requested: number };
+  pods: {
+    running: number;
+    pending: number;
+    failed: number;
+    succeeded: number;
+    unknown: number;
+  };
+  workloads: WorkloadSummary[];
+}
+
+/**
+ * Nodes grouped by EKS node group, Karpenter node pool or, failing both,
+ * instance type.
+ * @public
+ */
+export interface NodeGroupSummary {
+  name: string;
+  /** Which label named the group. */
+  groupedBy: 'nodegroup' | 'nodepool' | 'instance-type' | 'none';
+  instanceType: string;
+  count: number;
+  ready: number;
+  notReady: number;
+  zones: string[];
+}
+
+/** An ML workload (inference API, MLflow, monitoring) in a configured namespace. @public */
+export interface WorkloadSummary {
+  namespace: string;
+  name: string;
+  kind: 'Deployment';
+  ready: number;
+  desired: number;
+  /** The HorizontalPodAutoscaler that scales this Deployment, if any. */
+  autoscaler?: {
+    name: string;
+    minReplicas: number;
+    maxReplicas: number;
+    currentReplicas: number;
+    desiredReplicas: number;
+    /** Target average CPU utilisation in percent, if the HPA sets one. */
+    targetCpuUtilization?: number;
+    /** Current average CPU utilisation in percent, if reported. */
+    currentCpuUtilization?: number;
+  };
+}
+
+/** What `GET /environments/:name/gpus` answers in its envelope's `data`. @public */
+export interface GpuSummary {
+  totals: {
+    nodes: number;
+    readyNodes: number;
+    capacity: number;
+    allocatable: number;
+    requested: number;
+    free: number;
+  };
+  byProduct: GpuProductSummary[];
+  nodes: GpuNodeSummary[];
+  /** Pods the scheduler could not place for lack of nvidia.com/gpu (at most 100 listed). */
+  pendingPods: GpuPendingPod[];
+  /** All such pods, also those beyond the listed ones. */
+  pendingPodsTotal: number;
+}
+
+/** @public */
+export interface GpuProductSummary {
+  product: string;
+  nodes: number;
+  allocatable: number;
+  requested: number;
+  free: number;
+}
+
+/** One node with NVIDIA GPUs. @public */
+export interface GpuNodeSummary {
+  name: string;
+  /** nvidia.com/gpu.product, else the instance type. */
+  product: string;
+  instanceType?: string;
+  nodeGroup?: string;
+  /** Memory per GPU (nvidia.com/gpu.memory), when GPU feature discovery labels the node. */
+  memoryMiB?: number;
+  capacity: number;
+  allocatable: number;
+  /** GPUs requested by running (and bound, not finished) pods on the node. */
+  requested: number;
+  free: number;
+  ready: boolean;
+  unschedulable: boolean;
+  taints: Array<{ key: string; value?: string; effect: string }>;
+  /** idle: no GPU in use; full: none free; partial: some in use; not-ready. */
+  state: 'idle' | 'partial' | 'full' | 'not-ready';
+}
+
+/** @public */
+export interface GpuPendingPod {
+  namespace: string;
+  name: string;
+  /** nvidia.com/gpu the pod asks for. */
+  requested: number;
+  /** The scheduler's reason, from the PodScheduled condition. */
+  message?: string;
+}
+
+/** Both views of one cluster, fetched together in one pass over nodes and pods. @public */
+export interface ClusterSnapshot {
+  cluster: ClusterSummary;
+  gpus: GpuSummary;
+}

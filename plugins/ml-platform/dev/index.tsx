@@ -1,6 +1,7 @@
 import { createDevApp } from '@backstage/dev-utils';
 import { EnvironmentInfo } from '@internal/backstage-plugin-ml-platform-common';
 import { mlPlatformApiRef, mlPlatformPlugin, MlPlatformPage } from '../src';
+import { exampleModelsEnvelope } from '../src/components/ModelsCard/exampleModels';
 
 const environments: EnvironmentInfo[] = [
   {
@@ -27,6 +28,7 @@ createDevApp()
       listEnvironments: async () => ({ items: environments }),
       getEnvironment: async (name: string) =>
         environments.find(e => e.name === name) ?? environments[0],
+      getModels: async (name: string) => exampleModelsEnvelope(name),
     }),
   })
   .addPage({

@@ -3,6 +3,8 @@ import { ResponseError } from '@backstage/errors';
 import {
   EnvironmentInfo,
   EnvironmentList,
+  ModelRegistrySummary,
+  SourceEnvelope,
 } from '@internal/backstage-plugin-ml-platform-common';
 import { MlPlatformApi } from './types';
 
@@ -22,6 +24,10 @@ export class MlPlatformClient implements MlPlatformApi {
 
   getEnvironment(name: string): Promise<EnvironmentInfo> {
     return this.get(`/environments/${encodeURIComponent(name)}`);
+  }
+
+  getModels(name: string): Promise<SourceEnvelope<ModelRegistrySummary>> {
+    return this.get(`/environments/${encodeURIComponent(name)}/models`);
   }
 
   private async get<T>(path: string): Promise<T> {

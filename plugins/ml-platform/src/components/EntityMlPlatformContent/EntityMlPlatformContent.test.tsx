@@ -8,6 +8,7 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { mlPlatformApiRef } from '../../api';
+import { exampleModelsEnvelope } from '../ModelsCard/exampleModels';
 import { EntityMlPlatformContent } from './EntityMlPlatformContent';
 import { isMlPlatformEntity } from './isMlPlatformEntity';
 
@@ -32,7 +33,13 @@ async function renderFor(entity: Entity) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
-        [mlPlatformApiRef, { getEnvironment }],
+        [
+          mlPlatformApiRef,
+          {
+            getEnvironment,
+            getModels: async (name: string) => exampleModelsEnvelope(name),
+          },
+        ],
         [configApiRef, new ConfigReader({})],
       ]}
     >
@@ -45,6 +52,8 @@ async function renderFor(entity: Entity) {
   return getEnvironment;
 }
 
+jest.setTimeout(30_000);
+
 describe('EntityMlPlatformContent', () => {
   it('shows the environment a component is annotated with', async () => {
     const getEnvironment = await renderFor(
@@ -53,6 +62,9 @@ describe('EntityMlPlatformContent', () => {
     expect(await screen.findByText('Production')).toBeInTheDocument();
     expect(screen.getByText('Environment ml-prod')).toBeInTheDocument();
     expect(getEnvironment).toHaveBeenCalledWith('ml-prod');
+    expect(
+      await screen.findByTestId('model-row-fraud-detector'),
+    ).toBeInTheDocument();
   });
 
   it('tells how to link an entity that names no environment', async () => {

@@ -6,6 +6,7 @@ import {
 } from '@internal/backstage-plugin-ml-platform-common';
 import Grid from '@material-ui/core/Grid';
 import { DemoDataBanner } from '../DemoDataBanner';
+import { ModelsCard } from '../ModelsCard';
 import { EnvironmentOverviewCard } from './EnvironmentOverviewCard';
 
 /**
@@ -33,6 +34,9 @@ export const EntityMlPlatformContent = () => {
       </Grid>
       <Grid item xs={12} md={6}>
         <EnvironmentOverviewCard name={environment} />
+      </Grid>
+      <Grid item xs={12}>
+        <ModelsCard environment={environment} />
       </Grid>
     </Grid>
   );

@@ -1,6 +1,7 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { EnvironmentInfo } from '@internal/backstage-plugin-ml-platform-common';
+import { ModelCountCell } from './ModelCountCell';
 import { TierChip } from './TierChip';
 
 const columns: TableColumn<EnvironmentInfo>[] = [
@@ -21,6 +22,12 @@ const columns: TableColumn<EnvironmentInfo>[] = [
     title: 'Owner',
     field: 'owner',
     render: env => <EntityRefLink entityRef={env.owner} defaultKind="group" />,
+  },
+  {
+    title: 'Models',
+    field: 'name',
+    sorting: false,
+    render: env => <ModelCountCell environment={env.name} />,
   },
 ];
 

@@ -33,7 +33,12 @@ install_stamp() {
   (cd "$ROOT" && cat yarn.lock package.json packages/*/package.json plugins/*/package.json node_modules/.yarn-state.yml 2>/dev/null | sha256sum | cut -c1-16)
 }
 if [ ! -d "$ROOT/node_modules" ] || [ "$(cat "$TC/install.stamp" 2>/dev/null)" != "$(install_stamp)" ]; then
-  log "yarn install (first run takes a few minutes: native modules compile from source)"
-  (cd "$ROOT" && if [ -n "${CI:-}" ]; then yarn install --immutable; else yarn install; fi) >&2 || return 1
+  log "yarn install (first run takes a few minutes: native modules compile from source; log in .tools/install.log)"
+  mkdir -p "$TC"
+  if ! (cd "$ROOT" && if [ -n "${CI:-}" ]; then yarn install --immutable; else yarn install; fi) >"$TC/install.log" 2>&1; then
+    tail -n 40 "$TC/install.log" >&2
+    log "yarn install failed; full log in .tools/install.log"
+    return 1
+  fi
   install_stamp > "$TC/install.stamp"
 fi

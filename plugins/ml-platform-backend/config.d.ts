@@ -11,6 +11,19 @@ export interface Config {
      * A slower upstream yields an error (with stale data when there is some).
      */
     upstreamTimeoutSeconds?: number;
+    /** How the Models card reads each environment's MLflow registry. */
+    models?: {
+      /** Metric names read from each version's source run. Default [accuracy, f1, rmse]. */
+      keyMetrics?: string[];
+      /** The alias that marks the version that should run. Default champion; stage registries use Production. */
+      championAlias?: string;
+      /** Run metrics are read for this many newest versions (plus aliased, staged and deployed ones). Default 5. */
+      metricsForNewestVersions?: number;
+      /** max_results of each MLflow search page. Default 100. */
+      pageSize?: number;
+      /** Bound on one MLflow HTTP request in milliseconds. Default 5000. */
+      requestTimeoutMs?: number;
+    };
     /**
      * The environments, read once at start-up. Invalid entries stop the
      * backend with a message that names the environment and the key.

@@ -12,7 +12,8 @@ test('the ML Platform page lists the demo environments as demo data', async ({
   await expect(page).toHaveURL(/\/ml-platform$/);
 
   await expect(page.getByText(/^Demo data:/)).toBeVisible();
-  const table = page.getByRole('table');
+  // the first table lists the environments; the promotion view follows it
+  const table = page.getByRole('table').first();
   for (const [name, title] of [
     ['ml-local', 'Local (kind)'],
     ['ml-dev', 'Development'],

@@ -11,6 +11,10 @@ import {
 } from './services/ClusterStatus';
 import { createEnvironmentRegistry } from './services/EnvironmentRegistry';
 import { createKubernetesClientFactory } from './services/Kubernetes';
+import { readModelsOptions } from './config/readModelsOptions';
+import { createDeployedModelSource } from './services/DeployedModels';
+import { createMlflowClient } from './services/Mlflow';
+import { createModelsService } from './services/Models';
 import { createSourceCache } from './services/SourceCache';
 
 /**
@@ -43,6 +47,7 @@ export const mlPlatformPlugin = createBackendPlugin({
           sourceCache,
           kubernetes: createKubernetesClientFactory(),
         });
+        const modelsOptions = readModelsOptions(config);
         logger.info(
           `ML Platform serving ${
             environments.list().length
@@ -51,12 +56,21 @@ export const mlPlatformPlugin = createBackendPlugin({
             .map(e => e.name)
             .join(', ')}`,
         );
+        const models = createModelsService({
+          mlflowClientFor: connection =>
+            createMlflowClient(connection, modelsOptions.mlflow),
+          deployedModels: createDeployedModelSource(),
+          options: modelsOptions.models,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
             environments,
             clusterStatus,
             sourceSummarisers: [kubernetesSourceSummariser(clusterStatus)],
+            sourceCache,
+            models,
+            keyMetrics: modelsOptions.models.keyMetrics,
           }),
         );
       },

@@ -14,6 +14,9 @@ import {
   EnvironmentSourceSummariser,
   summarizeEnvironment,
 } from './services/EnvironmentSummary';
+import { createModelRoutes } from './routes/modelRoutes';
+import { ModelsService } from './services/Models';
+import { SourceCache } from './services/SourceCache';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -21,6 +24,10 @@ export interface RouterOptions {
   clusterStatus: ClusterStatusService;
   /** One per upstream; each adds its entry to `GET /environments/:name`. */
   sourceSummarisers: EnvironmentSourceSummariser[];
+  sourceCache: SourceCache;
+  models: ModelsService;
+  /** Metric names the Models card shows. */
+  keyMetrics: string[];
 }
 
 export async function createRouter({
@@ -28,6 +35,9 @@ export async function createRouter({
   environments,
   clusterStatus,
   sourceSummarisers,
+  sourceCache,
+  models,
+  keyMetrics,
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
   router.use(express.json());
@@ -60,6 +70,9 @@ export async function createRouter({
   });
 
   router.use(createClusterRoutes({ environments, clusterStatus }));
+  router.use(
+    createModelRoutes({ environments, sourceCache, models, keyMetrics }),
+  );
 
   return router;
 }

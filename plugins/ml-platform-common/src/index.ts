@@ -8,5 +8,6 @@
 export * from './environment';
 export * from './permissions';
 export * from './envelope';
+export * from './models';
 export * from './cluster';
 export * from './summary';

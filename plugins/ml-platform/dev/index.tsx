@@ -2,6 +2,7 @@ import { createDevApp } from '@backstage/dev-utils';
 import { EnvironmentInfo } from '@internal/backstage-plugin-ml-platform-common';
 import { mlPlatformApiRef, mlPlatformPlugin, MlPlatformPage } from '../src';
 import { envelope, exampleCluster, exampleGpus } from './exampleCluster';
+import { exampleModelsEnvelope } from '../src/components/ModelsCard/exampleModels';
 
 const environments: EnvironmentInfo[] = [
   {
@@ -40,6 +41,7 @@ createDevApp()
       }),
       getCluster: async () => envelope(exampleCluster),
       getGpus: async () => envelope(exampleGpus),
+      getModels: async (name: string) => exampleModelsEnvelope(name),
     }),
   })
   .addPage({

@@ -14,6 +14,13 @@ const system = (
   memoryGiB,
 });
 
+const classifierMetrics = (accuracy: number, f1: number) => ({
+  accuracy: { first: accuracy, perVersion: 0.004 },
+  f1: { first: f1, perVersion: 0.005 },
+});
+const forecasterMetrics = { rmse: { first: 42.5, perVersion: -1.8 } };
+const owner = { team: 'ml-platform' };
+
 /**
  * The demo: the four tiers of the platform matrix (shared/DESIGN.md), sized
  * as the templates size them, so the portal shows what a real team would see.
@@ -44,7 +51,13 @@ export const demoScenario: Scenario = {
         pods: demoJobPods['ml-local'],
       },
       models: [
-        { name: 'iris-classifier', versions: 3, aliases: { champion: 3 } },
+        {
+          name: 'iris-classifier',
+          description: 'Tutorial classifier for the local quick-start',
+          versions: 3,
+          aliases: { champion: 3 },
+          metrics: classifierMetrics(0.93, 0.92),
+        },
       ],
     },
     {
@@ -55,13 +68,34 @@ export const demoScenario: Scenario = {
         deployments: demoDeployments['ml-dev'],
         pods: demoJobPods['ml-dev'],
       },
+      // dev: alias-based, many experimental versions, one failed registration
       models: [
         {
           name: 'fraud-detector',
-          versions: 6,
-          aliases: { champion: 5, challenger: 6 },
+          description: 'Card transaction fraud scoring (XGBoost)',
+          versions: 24,
+          aliases: { champion: 5, challenger: 24 },
+          failedVersions: [23],
+          deletedRuns: [3],
+          metrics: classifierMetrics(0.86, 0.71),
+          tags: owner,
         },
-        { name: 'churn-predictor', versions: 4, aliases: { champion: 4 } },
+        {
+          name: 'churn-predictor',
+          description: 'Monthly subscriber churn propensity',
+          versions: 8,
+          aliases: { champion: 4, challenger: 8 },
+          metrics: classifierMetrics(0.79, 0.64),
+          tags: owner,
+        },
+        {
+          name: 'demand-forecaster',
+          description: 'Daily demand forecast per region (Prophet)',
+          versions: 5,
+          aliases: { champion: 5 },
+          metrics: forecasterMetrics,
+          tags: owner,
+        },
       ],
       cost: {
         tagKey: 'Environment',
@@ -93,9 +127,44 @@ export const demoScenario: Scenario = {
         deployments: demoDeployments['ml-staging'],
         pods: demoJobPods['ml-staging'],
       },
+      // staging: a stage-based registry (Production/Staging/Archived), no aliases
       models: [
-        { name: 'fraud-detector', versions: 5, aliases: { champion: 5 } },
-        { name: 'churn-predictor', versions: 4, aliases: { champion: 3 } },
+        {
+          name: 'fraud-detector',
+          description: 'Card transaction fraud scoring (XGBoost)',
+          versions: 6,
+          stages: {
+            1: 'Archived',
+            2: 'Archived',
+            3: 'Archived',
+            4: 'Archived',
+            5: 'Production',
+            6: 'Staging',
+          },
+          metrics: classifierMetrics(0.9, 0.76),
+          tags: owner,
+        },
+        {
+          name: 'churn-predictor',
+          description: 'Monthly subscriber churn propensity',
+          versions: 4,
+          stages: {
+            1: 'Archived',
+            2: 'Archived',
+            3: 'Archived',
+            4: 'Production',
+          },
+          metrics: classifierMetrics(0.8, 0.66),
+          tags: owner,
+        },
+        {
+          name: 'demand-forecaster',
+          description: 'Daily demand forecast per region (Prophet)',
+          versions: 2,
+          stages: { 1: 'Archived', 2: 'Production' },
+          metrics: forecasterMetrics,
+          tags: owner,
+        },
       ],
       cost: {
         tagKey: 'Environment',
@@ -147,10 +216,32 @@ export const demoScenario: Scenario = {
         deployments: demoDeployments['ml-prod'],
         pods: demoJobPods['ml-prod'],
       },
+      // prod: alias-based; demand-forecaster's champion 2 waits to be rolled out
       models: [
-        { name: 'fraud-detector', versions: 4, aliases: { champion: 4 } },
-        { name: 'churn-predictor', versions: 3, aliases: { champion: 2 } },
-        { name: 'demand-forecaster', versions: 2, aliases: { champion: 2 } },
+        {
+          name: 'fraud-detector',
+          description: 'Card transaction fraud scoring (XGBoost)',
+          versions: 4,
+          aliases: { champion: 4 },
+          metrics: classifierMetrics(0.91, 0.78),
+          tags: owner,
+        },
+        {
+          name: 'churn-predictor',
+          description: 'Monthly subscriber churn propensity',
+          versions: 3,
+          aliases: { champion: 2, challenger: 3 },
+          metrics: classifierMetrics(0.81, 0.67),
+          tags: owner,
+        },
+        {
+          name: 'demand-forecaster',
+          description: 'Daily demand forecast per region (Prophet)',
+          versions: 2,
+          aliases: { champion: 2 },
+          metrics: forecasterMetrics,
+          tags: owner,
+        },
       ],
       cost: {
         tagKey: 'Environment',

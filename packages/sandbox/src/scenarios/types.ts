@@ -78,11 +78,31 @@ export interface ClusterScenario {
   fillerPods?: number;
 }
 
+export type ModelStage = 'None' | 'Staging' | 'Production' | 'Archived';
+
 export interface RegisteredModelScenario {
   name: string;
   description?: string;
+  /** Versions 1..versions are registered. */
   versions: number;
   aliases?: Record<string, number>;
+  /** Stage per version (stage-based registries); the rest are None. */
+  stages?: Record<number, ModelStage>;
+  /** Versions whose registration FAILED. */
+  failedVersions?: number[];
+  /** Versions whose source run was deleted: runs/get answers RESOURCE_DOES_NOT_EXIST. */
+  deletedRuns?: number[];
+  /** Run metrics: the value of version 1 and the change per later version. */
+  metrics?: Record<string, { first: number; perVersion: number }>;
+  tags?: Record<string, string>;
+  /** model-versions/search for this model answers 500 INTERNAL_ERROR. */
+  failing?: boolean;
+}
+
+/** Credentials the sandbox MLflow demands, like a server behind an auth proxy. */
+export interface MlflowAuthScenario {
+  token?: string;
+  basic?: { username: string; password: string };
 }
 
 export interface CostScenario {
@@ -96,6 +116,7 @@ export interface EnvironmentScenario {
   name: string;
   cluster?: ClusterScenario;
   models?: RegisteredModelScenario[];
+  mlflowAuth?: MlflowAuthScenario;
   cost?: CostScenario;
 }
 

@@ -49,6 +49,21 @@ describe('MlPlatformClient', () => {
     ]);
   });
 
+  it('reads the models envelope of an environment', async () => {
+    const envelope = {
+      environment: 'ml-prod',
+      source: 'mlflow',
+      fetchedAt: '2026-11-23T10:00:00.000Z',
+      stale: false,
+      data: { configured: true, models: [] },
+    };
+    const { fetch, client } = clientAnswering(200, envelope);
+    await expect(client.getModels('ml-prod')).resolves.toEqual(envelope);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/ml-platform/environments/ml-prod/models',
+    );
+  });
+
   it('turns a backend error into a ResponseError with its message', async () => {
     const { client } = clientAnswering(404, {
       error: { name: 'NotFoundError', message: "No ML environment named 'x'" },

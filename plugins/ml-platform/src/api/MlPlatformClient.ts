@@ -5,6 +5,7 @@ import {
   EnvironmentList,
   EnvironmentSummary,
   GpuSummary,
+  ModelRegistrySummary,
   SourceEnvelope,
 } from '@internal/backstage-plugin-ml-platform-common';
 import { MlPlatformApi } from './types';
@@ -33,6 +34,10 @@ export class MlPlatformClient implements MlPlatformApi {
 
   getGpus(name: string): Promise<SourceEnvelope<GpuSummary>> {
     return this.get(`/environments/${encodeURIComponent(name)}/gpus`);
+  }
+
+  getModels(name: string): Promise<SourceEnvelope<ModelRegistrySummary>> {
+    return this.get(`/environments/${encodeURIComponent(name)}/models`);
   }
 
   private async get<T>(path: string): Promise<T> {

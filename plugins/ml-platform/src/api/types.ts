@@ -4,6 +4,7 @@ import {
   EnvironmentList,
   EnvironmentSummary,
   GpuSummary,
+  ModelRegistrySummary,
   SourceEnvelope,
 } from '@internal/backstage-plugin-ml-platform-common';
 
@@ -14,6 +15,8 @@ export interface MlPlatformApi {
   getEnvironment(name: string): Promise<EnvironmentSummary>;
   getCluster(name: string): Promise<SourceEnvelope<ClusterSummary>>;
   getGpus(name: string): Promise<SourceEnvelope<GpuSummary>>;
+  /** The MLflow registry of an environment and which versions its cluster runs. */
+  getModels(name: string): Promise<SourceEnvelope<ModelRegistrySummary>>;
 }
 
 /** @public */

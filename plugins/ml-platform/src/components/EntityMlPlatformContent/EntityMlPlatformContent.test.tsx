@@ -9,6 +9,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { envelope, exampleCluster } from '../../../dev/exampleCluster';
 import { mlPlatformApiRef } from '../../api';
+import { exampleModelsEnvelope } from '../ModelsCard/exampleModels';
 import { EntityMlPlatformContent } from './EntityMlPlatformContent';
 import { isMlPlatformEntity } from './isMlPlatformEntity';
 
@@ -38,7 +39,15 @@ async function renderFor(entity: Entity) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
-        [mlPlatformApiRef, { getEnvironment, getCluster, getGpus }],
+        [
+          mlPlatformApiRef,
+          {
+            getEnvironment,
+            getCluster,
+            getGpus,
+            getModels: async (name: string) => exampleModelsEnvelope(name),
+          },
+        ],
         [configApiRef, new ConfigReader({})],
       ]}
     >
@@ -51,6 +60,8 @@ async function renderFor(entity: Entity) {
   return getEnvironment;
 }
 
+jest.setTimeout(30_000);
+
 describe('EntityMlPlatformContent', () => {
   it('shows the environment a component is annotated with', async () => {
     const getEnvironment = await renderFor(
@@ -59,6 +70,9 @@ describe('EntityMlPlatformContent', () => {
     expect(await screen.findByText('Production')).toBeInTheDocument();
     expect(screen.getByText('Environment ml-prod')).toBeInTheDocument();
     expect(getEnvironment).toHaveBeenCalledWith('ml-prod');
+    expect(
+      await screen.findByTestId('model-row-fraud-detector'),
+    ).toBeInTheDocument();
   });
 
   it('shows the cluster card even when the GPU card fails', async () => {

@@ -8,6 +8,7 @@ import Grid from '@material-ui/core/Grid';
 import { ClusterCard } from '../ClusterCard';
 import { DemoDataBanner } from '../DemoDataBanner';
 import { GpuCard } from '../GpuCard';
+import { ModelsCard } from '../ModelsCard';
 import { EnvironmentOverviewCard } from './EnvironmentOverviewCard';
 
 /**
@@ -41,6 +42,9 @@ export const EntityMlPlatformContent = () => {
       </Grid>
       <Grid item xs={12}>
         <ClusterCard name={environment} />
+      </Grid>
+      <Grid item xs={12}>
+        <ModelsCard environment={environment} />
       </Grid>
     </Grid>
   );

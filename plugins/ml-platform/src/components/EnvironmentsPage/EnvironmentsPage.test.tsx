@@ -4,7 +4,10 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { MlPlatformApi, mlPlatformApiRef } from '../../api';
+import { exampleModelsEnvelope } from '../ModelsCard/exampleModels';
 import { EnvironmentsPage } from './EnvironmentsPage';
+
+jest.setTimeout(30_000);
 
 const environments = [
   {
@@ -25,7 +28,17 @@ function renderPage(api: Partial<MlPlatformApi>, demoMode = true) {
   return renderInTestApp(
     <TestApiProvider
       apis={[
-        [mlPlatformApiRef, api],
+        [
+          mlPlatformApiRef,
+          {
+            getModels: async name => exampleModelsEnvelope(name),
+            getEnvironment: async name => ({
+              ...environments.find(e => e.name === name)!,
+              sources: {},
+            }),
+            ...api,
+          },
+        ],
         [configApiRef, new ConfigReader({ mlPlatform: { demoMode } })],
       ]}
     >
@@ -82,6 +95,20 @@ describe('EnvironmentsPage', () => {
     expect(screen.getByTestId('ml-platform-demo-banner')).toHaveTextContent(
       /Demo data/,
     );
+  });
+
+  it('counts the models of each environment and shows the promotion view', async () => {
+    await renderPage({
+      listEnvironments: async () => ({ items: environments }),
+      getModels: async name => exampleModelsEnvelope(name),
+    });
+    expect(await screen.findByTestId('model-count-ml-prod')).toHaveTextContent(
+      '2 (1 drifting)',
+    );
+    expect(
+      await screen.findByTestId('promotion-demand-forecaster-ml-prod'),
+    ).toHaveTextContent('v1');
+    expect(screen.getByText('Model promotion')).toBeInTheDocument();
   });
 
   it('has no demo label outside demo mode', async () => {

@@ -14,6 +14,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { mlPlatformApiRef } from '../../api';
 import { DemoDataBanner } from '../DemoDataBanner';
 import { EnvironmentsTable } from '../EnvironmentsTable';
+import { PromotionView } from '../PromotionView';
 
 const EnvironmentsContent = () => {
   const api = useApi(mlPlatformApiRef);
@@ -37,7 +38,16 @@ const EnvironmentsContent = () => {
       />
     );
   }
-  return <EnvironmentsTable environments={value.items} />;
+  return (
+    <Grid container spacing={3} direction="column">
+      <Grid item>
+        <EnvironmentsTable environments={value.items} />
+      </Grid>
+      <Grid item>
+        <PromotionView environments={value.items} />
+      </Grid>
+    </Grid>
+  );
 };
 
 /** `/ml-platform`: every environment the portal knows, at a glance. */

@@ -3,6 +3,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { EnvironmentInfo } from '@internal/backstage-plugin-ml-platform-common';
 import { useMemo } from 'react';
 import { GpuCell, HealthCell } from './SummaryCells';
+import { ModelCountCell } from './ModelCountCell';
 import { TierChip } from './TierChip';
 import {
   SummaryState,
@@ -39,6 +40,12 @@ const columns: TableColumn<Row>[] = [
     title: 'GPUs',
     sorting: false,
     render: env => <GpuCell state={env.summary} />,
+  },
+  {
+    title: 'Models',
+    field: 'name',
+    sorting: false,
+    render: env => <ModelCountCell environment={env.name} />,
   },
 ];
 

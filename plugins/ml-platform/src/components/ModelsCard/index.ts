@@ -1,0 +1,1 @@
+export { ModelsCard } from './ModelsCard';

@@ -1,0 +1,1 @@
+export { PromotionView } from './PromotionView';

@@ -12,17 +12,15 @@ function status(
   reason: string,
   message: string,
 ) {
-  res
-    .status(code)
-    .json({
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message,
-      reason,
-      code,
-    });
+  res.status(code).json({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    code,
+  });
 }
 
 /**

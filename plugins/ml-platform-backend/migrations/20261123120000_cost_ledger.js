@@ -8,7 +8,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('ml_platform_cost_daily', table => {
-    table.comment('Daily spend per environment, by AWS service or EC2 instance type');
+    table.comment(
+      'Daily spend per environment, by AWS service or EC2 instance type',
+    );
     table.string('environment', 63).notNullable();
     table.string('kind', 16).notNullable().comment('service | instance_type');
     table.string('key', 255).notNullable();
@@ -39,7 +41,9 @@ exports.up = async function up(knex) {
     table.bigInteger('total_requests').notNullable().defaultTo(0);
   });
   await knex.schema.createTable('ml_platform_gpu_samples', table => {
-    table.comment('GPU allocation sampled every few minutes, for idle GPU-hours');
+    table.comment(
+      'GPU allocation sampled every few minutes, for idle GPU-hours',
+    );
     table.increments('id');
     table.string('environment', 63).notNullable();
     table.string('sampled_at', 32).notNullable();
@@ -48,7 +52,10 @@ exports.up = async function up(knex) {
     table.integer('allocatable').notNullable();
     table.integer('requested').notNullable();
     table.integer('interval_seconds').notNullable();
-    table.index(['environment', 'date'], 'ml_platform_gpu_samples_env_date_idx');
+    table.index(
+      ['environment', 'date'],
+      'ml_platform_gpu_samples_env_date_idx',
+    );
   });
 };
 

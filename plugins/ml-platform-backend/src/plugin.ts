@@ -2,8 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { mlPlatformPermissions } from '@internal/backstage-plugin-ml-platform-common';
 import { readEnvironments } from './config/readEnvironments';
+import { setUpCostLedger } from './costWiring';
 import { createRouter } from './router';
+import { createCostRoutes } from './routes/costRoutes';
 import { createEnvironmentRegistry } from './services/EnvironmentRegistry';
 
 /**
@@ -21,8 +25,26 @@ export const mlPlatformPlugin = createBackendPlugin({
         logger: coreServices.logger,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        auth: coreServices.auth,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
-      async init({ config, logger, httpAuth, httpRouter }) {
+      async init({
+        config,
+        logger,
+        httpAuth,
+        httpRouter,
+        auth,
+        database,
+        scheduler,
+        permissions,
+        permissionsRegistry,
+        catalog,
+      }) {
+        permissionsRegistry.addPermissions(mlPlatformPermissions);
         const environments = createEnvironmentRegistry(
           readEnvironments(config),
         );
@@ -34,7 +56,27 @@ export const mlPlatformPlugin = createBackendPlugin({
             .map(e => e.name)
             .join(', ')}`,
         );
-        httpRouter.use(await createRouter({ httpAuth, environments }));
+        const cost = await setUpCostLedger({
+          config,
+          logger,
+          database,
+          scheduler,
+          auth,
+          catalog,
+          environments: environments.list(),
+        });
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            environments,
+            costRoutes: createCostRoutes({
+              httpAuth,
+              permissions,
+              environments,
+              ...cost,
+            }),
+          }),
+        );
       },
     });
   },

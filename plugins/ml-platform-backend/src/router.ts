@@ -12,11 +12,14 @@ import { EnvironmentRegistry } from './services/EnvironmentRegistry';
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   environments: EnvironmentRegistry;
+  /** Cost routes (routes/costRoutes.ts), mounted after authentication. */
+  costRoutes?: express.Router;
 }
 
 export async function createRouter({
   httpAuth,
   environments,
+  costRoutes,
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
   router.use(express.json());
@@ -47,6 +50,10 @@ export async function createRouter({
   router.get('/environments/:name', async (req, res) => {
     res.json(toEnvironmentInfo(environments.get(req.params.name)));
   });
+
+  if (costRoutes) {
+    router.use(costRoutes);
+  }
 
   return router;
 }

@@ -8,3 +8,4 @@
 export * from './environment';
 export * from './permissions';
 export * from './envelope';
+export * from './cost';

@@ -6,6 +6,7 @@ import {
   GetCostForecastCommand,
 } from '@aws-sdk/client-cost-explorer';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { CostSource } from '../../config/types';
 import { CostExplorerGateway, DailyCost } from './types';
 
@@ -19,7 +20,7 @@ export interface CostExplorerGatewayOptions {
    */
   maxAttempts?: number;
   /** Overrides the default credential chain (tests). */
-  credentials?: CostExplorerClient['config']['credentials'];
+  credentials?: AwsCredentialIdentity;
 }
 
 /**
@@ -146,12 +147,8 @@ export function createCostExplorerGateway(
         start,
         end,
         mean,
-        lower: periods.length
-          ? sum(p => p.PredictionIntervalLowerBound)
-          : mean,
-        upper: periods.length
-          ? sum(p => p.PredictionIntervalUpperBound)
-          : mean,
+        lower: periods.length ? sum(p => p.PredictionIntervalLowerBound) : mean,
+        upper: periods.length ? sum(p => p.PredictionIntervalUpperBound) : mean,
         currency: out.Total?.Unit ?? 'USD',
       };
     },

@@ -80,7 +80,12 @@ describe.each(databases.eachSupportedId())('CostLedger on %p', databaseId => {
     });
     // Other environments and kinds are kept apart.
     expect(
-      await ledger.totalsByKey(['ml-dev'], 'service', '2026-11-01', '2026-11-30'),
+      await ledger.totalsByKey(
+        ['ml-dev'],
+        'service',
+        '2026-11-01',
+        '2026-11-30',
+      ),
     ).toEqual([]);
   });
 
@@ -101,7 +106,10 @@ describe.each(databases.eachSupportedId())('CostLedger on %p', databaseId => {
       mean: 810,
     });
 
-    await ledger.recordRefresh('ml-prod', { at: '2026-11-23T10:00:00Z', requests: 4 });
+    await ledger.recordRefresh('ml-prod', {
+      at: '2026-11-23T10:00:00Z',
+      requests: 4,
+    });
     await ledger.recordRefresh('ml-prod', {
       at: '2026-11-23T16:00:00Z',
       requests: 3,
@@ -119,7 +127,11 @@ describe.each(databases.eachSupportedId())('CostLedger on %p', databaseId => {
 
   it('sums idle GPU-hours from allocation samples', async () => {
     const ledger = await ledgerOn(databaseId);
-    const sample = (sampledAt: string, allocatable: number, requested: number) => ({
+    const sample = (
+      sampledAt: string,
+      allocatable: number,
+      requested: number,
+    ) => ({
       environment: 'ml-prod',
       sampledAt,
       instanceType: 'g4dn.xlarge',
@@ -133,7 +145,11 @@ describe.each(databases.eachSupportedId())('CostLedger on %p', databaseId => {
       sample('2026-11-22T11:00:00Z', 2, 4),
       sample('2026-11-23T11:00:00Z', 3, 2),
     ]);
-    const idle = await ledger.idleGpuHours(['ml-prod'], '2026-11-22', '2026-11-22');
+    const idle = await ledger.idleGpuHours(
+      ['ml-prod'],
+      '2026-11-22',
+      '2026-11-22',
+    );
     expect(idle).toEqual([
       {
         environment: 'ml-prod',

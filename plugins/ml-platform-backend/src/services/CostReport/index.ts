@@ -1,0 +1,3 @@
+export { createCostReport } from './createCostReport';
+export type * from './types';
+export { gpuHourPrice, isGpuInstanceType } from './gpuPricing';

@@ -1,4 +1,13 @@
 export interface Config {
+  permission?: {
+    mlPlatform?: {
+      /**
+       * Entity refs (users or groups) allowed to read cost data with the
+       * portal's demo policy; unset means everyone may.
+       */
+      costReaders?: string[];
+    };
+  };
   /** ML Platform portal: the environments it shows and how to reach them. */
   mlPlatform?: {
     /** How the cost ledger is refreshed from AWS Cost Explorer. */

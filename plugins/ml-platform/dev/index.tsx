@@ -27,6 +27,17 @@ createDevApp()
       listEnvironments: async () => ({ items: environments }),
       getEnvironment: async (name: string) =>
         environments.find(e => e.name === name) ?? environments[0],
+      listCosts: async () => ({
+        items: [],
+        costExplorer: { processRequests: 0, totalRequests: 0 },
+      }),
+      getEnvironmentCost: async (name: string) => ({
+        environment: name,
+        source: 'cost' as const,
+        fetchedAt: new Date().toISOString(),
+        stale: false,
+        error: { message: 'The dev app has no cost ledger' },
+      }),
     }),
   })
   .addPage({

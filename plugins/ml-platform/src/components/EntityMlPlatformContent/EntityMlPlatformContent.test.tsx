@@ -29,10 +29,17 @@ async function renderFor(entity: Entity) {
     tier: 'prod' as const,
     owner: 'group:default/ml-platform',
   }));
+  const getEnvironmentCost = jest.fn(async (environment: string) => ({
+    environment,
+    source: 'cost' as const,
+    fetchedAt: '2026-11-23T10:00:00Z',
+    stale: false,
+    error: { message: `No cost source is configured for ${environment}` },
+  }));
   await renderInTestApp(
     <TestApiProvider
       apis={[
-        [mlPlatformApiRef, { getEnvironment }],
+        [mlPlatformApiRef, { getEnvironment, getEnvironmentCost }],
         [configApiRef, new ConfigReader({})],
       ]}
     >
@@ -53,6 +60,10 @@ describe('EntityMlPlatformContent', () => {
     expect(await screen.findByText('Production')).toBeInTheDocument();
     expect(screen.getByText('Environment ml-prod')).toBeInTheDocument();
     expect(getEnvironment).toHaveBeenCalledWith('ml-prod');
+    // The Cost card asks for the same environment.
+    expect(
+      await screen.findByText('No cost source is configured for ml-prod'),
+    ).toBeInTheDocument();
   });
 
   it('tells how to link an entity that names no environment', async () => {

@@ -5,6 +5,7 @@ import {
   ML_PLATFORM_ENVIRONMENT_ANNOTATION,
 } from '@internal/backstage-plugin-ml-platform-common';
 import Grid from '@material-ui/core/Grid';
+import { CostCard } from '../CostCard';
 import { DemoDataBanner } from '../DemoDataBanner';
 import { EnvironmentOverviewCard } from './EnvironmentOverviewCard';
 
@@ -33,6 +34,9 @@ export const EntityMlPlatformContent = () => {
       </Grid>
       <Grid item xs={12} md={6}>
         <EnvironmentOverviewCard name={environment} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <CostCard name={environment} />
       </Grid>
     </Grid>
   );

@@ -16,8 +16,14 @@ import {
 import { CostLedger, createCostLedger } from './services/CostLedger';
 import { createCostRefresher } from './services/CostRefresher';
 import { CostReport, createCostReport } from './services/CostReport';
+import {
+  GpuAllocationSource,
+  createGpuSampler,
+  createKubernetesGpuAllocationSource,
+} from './services/GpuAllocation';
 
 export const COST_REFRESH_TASK_ID = 'ml-platform-cost-refresh';
+export const GPU_SAMPLE_TASK_ID = 'ml-platform-gpu-sample';
 
 /**
  * Sets up the cost ledger and its scheduled refresh. The task is global, so
@@ -31,6 +37,7 @@ export async function setUpCostLedger(deps: {
   auth: AuthService;
   catalog: CatalogService;
   environments: EnvironmentConfig[];
+  gpuAllocationSource?: GpuAllocationSource;
 }): Promise<{
   ledger: CostLedger;
   report: CostReport;
@@ -66,6 +73,24 @@ export async function setUpCostLedger(deps: {
           deps.logger.info(`Cost refresh not triggered at start: ${error}`),
         );
     }
+  }
+
+  if (deps.environments.some(e => e.kubernetes)) {
+    const intervalMinutes = settings.gpuSampleIntervalMinutes;
+    await deps.scheduler.scheduleTask({
+      id: GPU_SAMPLE_TASK_ID,
+      scope: 'global',
+      frequency: { minutes: intervalMinutes },
+      timeout: { minutes: Math.max(1, intervalMinutes - 1) },
+      fn: createGpuSampler({
+        source:
+          deps.gpuAllocationSource ?? createKubernetesGpuAllocationSource(),
+        ledger,
+        environments: deps.environments,
+        logger: deps.logger,
+        intervalSeconds: intervalMinutes * 60,
+      }),
+    });
   }
 
   const report = createCostReport({

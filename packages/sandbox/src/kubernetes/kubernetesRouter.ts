@@ -2,6 +2,7 @@ import express from 'express';
 import { decodePageToken, encodePageToken, pageBounds } from '../pagination';
 import { EnvironmentScenario } from '../scenarios/types';
 import { countNodes, nodeAt } from './nodes';
+import { listPods } from './pods';
 
 const CREATED = '2026-09-01T08:00:00Z';
 
@@ -77,6 +78,8 @@ export function kubernetesRouter(
       items,
     });
   });
+
+  router.get('/:env/api/v1/pods', listPods);
 
   return router;
 }

@@ -65,10 +65,16 @@ async function start(
                 tagValue: 'dev',
                 monthlyBudget: 400,
               }),
-              environment('ml-prod', 'prod', {
-                tagValue: 'prod',
-                monthlyBudget: 3000,
-              }),
+              {
+                ...environment('ml-prod', 'prod', {
+                  tagValue: 'prod',
+                  monthlyBudget: 3000,
+                }),
+                kubernetes: {
+                  url: `${sandbox.url}/k8s/ml-prod`,
+                  authProvider: 'none',
+                },
+              },
             ],
           },
         },
@@ -149,6 +155,9 @@ describe('cost routes', () => {
     );
     expect(data.byService[3].service).toBe('Other');
     expect(data.gpu.share).toBeGreaterThan(0.4);
+    // One sample at start: one idle T4 for the 5-minute interval, at g4dn.xlarge prices.
+    expect(data.idleGpu.gpuHours).toBeCloseTo(5 / 60, 2);
+    expect(data.idleGpu.cost).toBeCloseTo(0.04, 2);
     expect(data.daily.length).toBe(new Date().getUTCDate());
     expect(data.costExplorer.lastRefreshRequests).toBeGreaterThan(0);
     expect(data.costExplorer.processRequests).toBeGreaterThan(0);

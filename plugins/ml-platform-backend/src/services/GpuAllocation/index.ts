@@ -1,0 +1,3 @@
+export type { GpuAllocation, GpuAllocationSource } from './types';
+export { createKubernetesGpuAllocationSource } from './createKubernetesGpuAllocationSource';
+export { createGpuSampler } from './createGpuSampler';

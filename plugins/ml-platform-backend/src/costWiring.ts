@@ -15,7 +15,11 @@ import {
 } from './services/CostExplorer';
 import { CostLedger, createCostLedger } from './services/CostLedger';
 import { createCostRefresher } from './services/CostRefresher';
-import { CostReport, createCostReport } from './services/CostReport';
+import {
+  CostReport,
+  createCachedCostReport,
+  createCostReport,
+} from './services/CostReport';
 import {
   GpuAllocationSource,
   createGpuSampler,
@@ -93,7 +97,7 @@ export async function setUpCostLedger(deps: {
     });
   }
 
-  const report = createCostReport({
+  const derived = createCostReport({
     ledger,
     gpuHourPrices: settings.gpuHourPrices,
     estimates: createCatalogEstimateSource({
@@ -102,6 +106,7 @@ export async function setUpCostLedger(deps: {
       logger: deps.logger,
     }),
   });
+  const report = createCachedCostReport(derived, ledger);
   return {
     ledger,
     report,

@@ -115,6 +115,9 @@ const sandboxRequests = async () =>
 
 const auth = mockCredentials.user.header();
 
+// Real servers and databases: generous when the machine is busy.
+jest.setTimeout(60_000);
+
 describe('cost routes', () => {
   it('serves an environment from the ledger, refreshed at start, with zero Cost Explorer calls per view', async () => {
     const server = await start();

@@ -9,6 +9,9 @@ import { createCostExplorerGateway } from './createCostExplorerGateway';
 // Signed requests need some credentials; the sandbox accepts any signature.
 const credentials = { accessKeyId: 'AKIASANDBOX', secretAccessKey: 'sandbox' };
 
+// Real servers and databases: generous when the machine is busy.
+jest.setTimeout(60_000);
+
 describe('createCostExplorerGateway (real AWS SDK against the sandbox)', () => {
   let sandbox: RunningSandbox;
   let prod: CostSource;

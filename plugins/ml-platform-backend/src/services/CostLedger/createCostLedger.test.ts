@@ -20,6 +20,9 @@ const cost = (
   estimated = false,
 ): DailyCost => ({ date, key, amount, currency: 'USD', estimated });
 
+// Real servers and databases: generous when the machine is busy.
+jest.setTimeout(60_000);
+
 describe.each(databases.eachSupportedId())('CostLedger on %p', databaseId => {
   it('upserts idempotently: the same refresh twice counts once', async () => {
     const ledger = await ledgerOn(databaseId);

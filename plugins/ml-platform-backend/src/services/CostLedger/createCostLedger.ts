@@ -141,6 +141,14 @@ export function createCostLedgerFromKnex(knex: Knex): CostLedger {
       return !row;
     },
 
+    async version() {
+      const [[refresh], [gpu]] = await Promise.all([
+        knex(REFRESH).max({ at: 'last_attempt_at' }),
+        knex(GPU).max({ id: 'id' }),
+      ]);
+      return `${refresh?.at ?? ''}|${gpu?.id ?? ''}`;
+    },
+
     async dailyTotals(environments, from, to) {
       const rows = await inList(knex(DAILY), environments)
         .where('kind', 'service')

@@ -65,6 +65,8 @@ export interface CostLedger {
   ): Promise<void>;
   refreshStates(): Promise<Map<string, CostRefreshState>>;
   isEmpty(): Promise<boolean>;
+  /** Changes whenever a refresh or a GPU sample is recorded (cheap to read). */
+  version(): Promise<string>;
   /** Sums per environment and day over [from, to] (inclusive dates). */
   dailyTotals(
     environments: string[],

@@ -13,6 +13,9 @@ import { addDays, isoDate, monthStart } from './dates';
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const credentials = { accessKeyId: 'AKIASANDBOX', secretAccessKey: 'sandbox' };
 
+// Real servers and databases: generous when the machine is busy.
+jest.setTimeout(60_000);
+
 describe('createCostRefresher', () => {
   let sandbox: RunningSandbox;
   beforeAll(async () => {

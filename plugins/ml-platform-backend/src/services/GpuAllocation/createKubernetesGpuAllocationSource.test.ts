@@ -6,6 +6,9 @@ import {
 import { EnvironmentConfig } from '../../config/types';
 import { createKubernetesGpuAllocationSource } from './createKubernetesGpuAllocationSource';
 
+// Real servers and databases: generous when the machine is busy.
+jest.setTimeout(60_000);
+
 describe('createKubernetesGpuAllocationSource (client-node against the sandbox)', () => {
   let sandbox: RunningSandbox;
   beforeAll(async () => {

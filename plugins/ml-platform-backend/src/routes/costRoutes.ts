@@ -58,6 +58,7 @@ export function createCostRoutes(options: CostRoutesOptions): express.Router {
   const { httpAuth, permissions, environments, ledger, report, gateway } =
     options;
   const router = Router();
+  const serializedCosts = new WeakMap<object, { key: string; text: string }>();
 
   async function authorize(req: express.Request) {
     const credentials = await httpAuth.credentials(req);
@@ -136,20 +137,27 @@ export function createCostRoutes(options: CostRoutesOptions): express.Router {
       report.report(withCost, query),
       ledger.refreshStates(),
     ]);
-    const body: CostList = {
-      items: costs.map(cost => ({
-        ...cost,
-        ...freshness(states.get(cost.environment)),
-      })),
-      costExplorer: {
-        processRequests: gateway.requestCount(),
-        totalRequests: [...states.values()].reduce(
-          (total, s) => total + s.totalRequests,
-          0,
-        ),
-      },
+    const freshnessByEnv = costs.map(c => freshness(states.get(c.environment)));
+    const costExplorer = {
+      processRequests: gateway.requestCount(),
+      totalRequests: [...states.values()].reduce(
+        (total, s) => total + s.totalRequests,
+        0,
+      ),
     };
-    res.json(body);
+    // The cached report is the same object until the ledger changes, so its
+    // serialised body can be reused while freshness and counts are unchanged.
+    const key = JSON.stringify([freshnessByEnv, costExplorer]);
+    let hit = serializedCosts.get(costs);
+    if (!hit || hit.key !== key) {
+      const body: CostList = {
+        items: costs.map((cost, i) => ({ ...cost, ...freshnessByEnv[i] })),
+        costExplorer,
+      };
+      hit = { key, text: JSON.stringify(body) };
+      serializedCosts.set(costs, hit);
+    }
+    res.type('application/json').send(hit.text);
   });
 
   return router;

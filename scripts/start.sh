@@ -9,6 +9,11 @@ cd "$ROOT"
 FRONTEND_URL=http://localhost:3000
 BACKEND_URL=http://localhost:7007
 
+# The demo's Cost Explorer is the sandbox: the AWS SDK still signs requests, so
+# give the default credential chain a dummy key unless real ones are set.
+export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-sandbox-demo}"
+export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-sandbox-demo}"
+
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done

@@ -1,4 +1,13 @@
 export interface Config {
+  permission?: {
+    mlPlatform?: {
+      /**
+       * Entity refs (users or groups) allowed to read cost data with the
+       * portal's demo policy; unset means everyone may.
+       */
+      costReaders?: string[];
+    };
+  };
   /** ML Platform portal: the environments it shows and how to reach them. */
   mlPlatform?: {
     /** How long upstream data (cluster, models) counts as fresh. */
@@ -23,6 +32,19 @@ export interface Config {
       pageSize?: number;
       /** Bound on one MLflow HTTP request in milliseconds. Default 5000. */
       requestTimeoutMs?: number;
+    };
+    /** How the cost ledger is refreshed from AWS Cost Explorer. */
+    cost?: {
+      /** Hours between Cost Explorer refreshes (each one costs money). Default 6. */
+      refreshIntervalHours?: number;
+      /** Months of history read when an environment has none yet. Default 3. */
+      historyMonths?: number;
+      /** Attempts per Cost Explorer request, with backoff. Default 5. */
+      maxAttempts?: number;
+      /** Minutes between samples of GPU allocation, for idle GPU-hours. Default 5. */
+      gpuSampleIntervalMinutes?: number;
+      /** USD per GPU-hour by instance type, overriding the built-in on-demand prices. */
+      gpuHourPrices?: { [instanceType: string]: number };
     };
     /**
      * The environments, read once at start-up. Invalid entries stop the

@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { mlPlatformPermissionPolicyModule } from './permissions/mlPlatformPermissionPolicy';
 
 const backend = createBackend();
 
@@ -40,10 +41,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// The portal's policy: allows everything, and cost data (ml-platform.cost.read)
+// only to permission.mlPlatform.costReaders when that list is configured.
+backend.add(mlPlatformPermissionPolicyModule);
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));

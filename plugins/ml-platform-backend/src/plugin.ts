@@ -2,6 +2,8 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { mlPlatformPermissions } from '@internal/backstage-plugin-ml-platform-common';
 import { readEnvironments } from './config/readEnvironments';
 import { readSourceCacheOptions } from './config/readSourceCacheOptions';
 import { createRouter } from './router';
@@ -9,7 +11,10 @@ import {
   createClusterStatusService,
   kubernetesSourceSummariser,
 } from './services/ClusterStatus';
+import { setUpCostLedger } from './costWiring';
+import { createCostRoutes } from './routes/costRoutes';
 import { createEnvironmentRegistry } from './services/EnvironmentRegistry';
+import { createClusterViewGpuAllocationSource } from './services/GpuAllocation';
 import { createKubernetesClientFactory } from './services/Kubernetes';
 import { readModelsOptions } from './config/readModelsOptions';
 import { createDeployedModelSource } from './services/DeployedModels';
@@ -33,8 +38,27 @@ export const mlPlatformPlugin = createBackendPlugin({
         cache: coreServices.cache,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        auth: coreServices.auth,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
-      async init({ config, logger, cache, httpAuth, httpRouter }) {
+      async init({
+        config,
+        logger,
+        cache,
+        httpAuth,
+        httpRouter,
+        auth,
+        database,
+        scheduler,
+        permissions,
+        permissionsRegistry,
+        catalog,
+      }) {
+        permissionsRegistry.addPermissions(mlPlatformPermissions);
         const environments = createEnvironmentRegistry(
           readEnvironments(config),
         );
@@ -62,6 +86,17 @@ export const mlPlatformPlugin = createBackendPlugin({
           deployedModels: createDeployedModelSource(),
           options: modelsOptions.models,
         });
+        const cost = await setUpCostLedger({
+          config,
+          logger,
+          database,
+          scheduler,
+          auth,
+          catalog,
+          environments: environments.list(),
+          gpuAllocationSource:
+            createClusterViewGpuAllocationSource(clusterStatus),
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -71,6 +106,12 @@ export const mlPlatformPlugin = createBackendPlugin({
             sourceCache,
             models,
             keyMetrics: modelsOptions.models.keyMetrics,
+            costRoutes: createCostRoutes({
+              httpAuth,
+              permissions,
+              environments,
+              ...cost,
+            }),
           }),
         );
       },

@@ -28,6 +28,8 @@ export interface RouterOptions {
   models: ModelsService;
   /** Metric names the Models card shows. */
   keyMetrics: string[];
+  /** Cost routes (routes/costRoutes.ts), mounted after authentication. */
+  costRoutes?: express.Router;
 }
 
 export async function createRouter({
@@ -38,6 +40,7 @@ export async function createRouter({
   sourceCache,
   models,
   keyMetrics,
+  costRoutes,
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
   router.use(express.json());
@@ -73,6 +76,9 @@ export async function createRouter({
   router.use(
     createModelRoutes({ environments, sourceCache, models, keyMetrics }),
   );
+  if (costRoutes) {
+    router.use(costRoutes);
+  }
 
   return router;
 }

@@ -11,3 +11,4 @@ export * from './envelope';
 export * from './models';
 export * from './cluster';
 export * from './summary';
+export * from './cost';

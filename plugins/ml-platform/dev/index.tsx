@@ -42,6 +42,17 @@ createDevApp()
       getCluster: async () => envelope(exampleCluster),
       getGpus: async () => envelope(exampleGpus),
       getModels: async (name: string) => exampleModelsEnvelope(name),
+      listCosts: async () => ({
+        items: [],
+        costExplorer: { processRequests: 0, totalRequests: 0 },
+      }),
+      getEnvironmentCost: async (name: string) => ({
+        environment: name,
+        source: 'cost' as const,
+        fetchedAt: new Date().toISOString(),
+        stale: false,
+        error: { message: 'The dev app has no cost ledger' },
+      }),
     }),
   })
   .addPage({

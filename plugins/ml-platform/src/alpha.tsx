@@ -10,10 +10,11 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import MoneyIcon from '@material-ui/icons/AttachMoney';
 import ScatterPlotIcon from '@material-ui/icons/ScatterPlot';
 import { MlPlatformClient, mlPlatformApiRef } from './api';
 import { isMlPlatformEntity } from './components/EntityMlPlatformContent/isMlPlatformEntity';
-import { rootRouteRef } from './routes';
+import { costsRouteRef, rootRouteRef } from './routes';
 
 // The same components as the legacy plugin, offered to apps on the new
 // frontend system; compatWrapper lets them keep using core-plugin-api hooks.
@@ -42,6 +43,21 @@ const environmentsPage = PageBlueprint.make({
   },
 });
 
+const costsPage = PageBlueprint.make({
+  name: 'costs',
+  params: {
+    path: '/ml-platform/costs',
+    title: 'ML Costs',
+    icon: <MoneyIcon />,
+    routeRef: convertLegacyRouteRef(costsRouteRef),
+    noHeader: true,
+    loader: () =>
+      import('./components/CostDashboardPage').then(m =>
+        compatWrapper(<m.CostDashboardPage />),
+      ),
+  },
+});
+
 const entityContent = EntityContentBlueprint.make({
   params: {
     path: 'ml-platform',
@@ -58,6 +74,9 @@ const entityContent = EntityContentBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'ml-platform',
   info: { packageJson: () => import('../package.json') },
-  extensions: [mlPlatformApi, environmentsPage, entityContent],
-  routes: { root: convertLegacyRouteRef(rootRouteRef) },
+  extensions: [mlPlatformApi, environmentsPage, costsPage, entityContent],
+  routes: {
+    root: convertLegacyRouteRef(rootRouteRef),
+    costs: convertLegacyRouteRef(costsRouteRef),
+  },
 });

@@ -1,6 +1,7 @@
 export {
   mlPlatformPlugin,
   MlPlatformPage,
+  MlPlatformCostsPage,
   EntityMlPlatformContent,
 } from './plugin';
 export { isMlPlatformEntity } from './components/EntityMlPlatformContent/isMlPlatformEntity';

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { MlPlatformClient, mlPlatformApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { costsRouteRef, rootRouteRef } from './routes';
 
 /** The ML Platform frontend plugin (legacy plugin API). @public */
 export const mlPlatformPlugin = createPlugin({
@@ -25,6 +25,7 @@ export const mlPlatformPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    costs: costsRouteRef,
   },
 });
 
@@ -35,6 +36,16 @@ export const MlPlatformPage = mlPlatformPlugin.provide(
     component: () =>
       import('./components/EnvironmentsPage').then(m => m.EnvironmentsPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/** `/ml-platform/costs`: spend per environment for managers. @public */
+export const MlPlatformCostsPage = mlPlatformPlugin.provide(
+  createRoutableExtension({
+    name: 'MlPlatformCostsPage',
+    component: () =>
+      import('./components/CostDashboardPage').then(m => m.CostDashboardPage),
+    mountPoint: costsRouteRef,
   }),
 );
 

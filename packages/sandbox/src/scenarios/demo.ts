@@ -107,6 +107,7 @@ export const demoScenario: Scenario = {
           'EC2 - Other': 1.6,
           'Amazon Simple Storage Service': 0.3,
         },
+        ec2InstanceShares: { 't3.medium': 1 },
       },
     },
     {
@@ -177,6 +178,7 @@ export const demoScenario: Scenario = {
           'EC2 - Other': 4.9,
           'Amazon Simple Storage Service': 0.9,
         },
+        ec2InstanceShares: { 'm5.large': 0.55, 'c5.xlarge': 0.45 },
       },
     },
     {
@@ -247,13 +249,20 @@ export const demoScenario: Scenario = {
         tagKey: 'Environment',
         tagValue: 'prod',
         dailyByService: {
-          'Amazon Elastic Compute Cloud - Compute': 112.5,
+          'Amazon Elastic Compute Cloud - Compute': 140.5,
           'Amazon Elastic Container Service for Kubernetes': 3.33,
           'Amazon Relational Database Service': 11.6,
           'Amazon ElastiCache': 7.3,
           'EC2 - Other': 14.8,
           'Elastic Load Balancing': 2.1,
           'Amazon Simple Storage Service': 4.2,
+        },
+        // GPU nodes dominate production spend.
+        ec2InstanceShares: {
+          'g4dn.xlarge': 0.68,
+          'm5.xlarge': 0.12,
+          'c5.2xlarge': 0.12,
+          'm5.large': 0.08,
         },
       },
     },

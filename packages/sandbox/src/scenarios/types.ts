@@ -110,6 +110,11 @@ export interface CostScenario {
   tagValue: string;
   /** Average daily spend by AWS service name. */
   dailyByService: Record<string, number>;
+  /**
+   * How EC2 compute spend splits by instance type (shares summing to 1), for
+   * GroupBy INSTANCE_TYPE. Defaults to all t3.medium.
+   */
+  ec2InstanceShares?: Record<string, number>;
 }
 
 export interface EnvironmentScenario {

@@ -6,6 +6,9 @@ import {
   EnvironmentSummary,
   GpuSummary,
   ModelRegistrySummary,
+  CostList,
+  CostPeriod,
+  EnvironmentCostData,
   SourceEnvelope,
 } from '@internal/backstage-plugin-ml-platform-common';
 import { MlPlatformApi } from './types';
@@ -40,6 +43,21 @@ export class MlPlatformClient implements MlPlatformApi {
     return this.get(`/environments/${encodeURIComponent(name)}/models`);
   }
 
+  getEnvironmentCost(
+    name: string,
+    options: { period?: CostPeriod; top?: number } = {},
+  ): Promise<SourceEnvelope<EnvironmentCostData>> {
+    return this.get(
+      `/environments/${encodeURIComponent(name)}/cost${query(options)}`,
+    );
+  }
+
+  listCosts(
+    options: { period?: CostPeriod; top?: number } = {},
+  ): Promise<CostList> {
+    return this.get(`/costs${query(options)}`);
+  }
+
   private async get<T>(path: string): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('ml-platform');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
@@ -48,4 +66,15 @@ export class MlPlatformClient implements MlPlatformApi {
     }
     return (await response.json()) as T;
   }
+}
+
+function query(options: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined) {
+      params.set(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }

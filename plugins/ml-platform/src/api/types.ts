@@ -5,6 +5,9 @@ import {
   EnvironmentSummary,
   GpuSummary,
   ModelRegistrySummary,
+  CostList,
+  CostPeriod,
+  EnvironmentCostData,
   SourceEnvelope,
 } from '@internal/backstage-plugin-ml-platform-common';
 
@@ -17,6 +20,13 @@ export interface MlPlatformApi {
   getGpus(name: string): Promise<SourceEnvelope<GpuSummary>>;
   /** The MLflow registry of an environment and which versions its cluster runs. */
   getModels(name: string): Promise<SourceEnvelope<ModelRegistrySummary>>;
+  /** Needs ml-platform.cost.read; a 403 ResponseError otherwise. */
+  getEnvironmentCost(
+    name: string,
+    options?: { period?: CostPeriod; top?: number },
+  ): Promise<SourceEnvelope<EnvironmentCostData>>;
+  /** Every environment with a cost source; needs ml-platform.cost.read. */
+  listCosts(options?: { period?: CostPeriod; top?: number }): Promise<CostList>;
 }
 
 /** @public */

@@ -36,6 +36,13 @@ async function renderFor(entity: Entity) {
   const getGpus = jest.fn(async () => {
     throw new Error('GPU view failed');
   });
+  const getEnvironmentCost = jest.fn(async (environment: string) => ({
+    environment,
+    source: 'cost' as const,
+    fetchedAt: '2026-11-23T10:00:00Z',
+    stale: false,
+    error: { message: `No cost source is configured for ${environment}` },
+  }));
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -46,6 +53,7 @@ async function renderFor(entity: Entity) {
             getCluster,
             getGpus,
             getModels: async (name: string) => exampleModelsEnvelope(name),
+            getEnvironmentCost,
           },
         ],
         [configApiRef, new ConfigReader({})],
@@ -72,6 +80,10 @@ describe('EntityMlPlatformContent', () => {
     expect(getEnvironment).toHaveBeenCalledWith('ml-prod');
     expect(
       await screen.findByTestId('model-row-fraud-detector'),
+    ).toBeInTheDocument();
+    // The Cost card asks for the same environment.
+    expect(
+      await screen.findByText('No cost source is configured for ml-prod'),
     ).toBeInTheDocument();
   });
 

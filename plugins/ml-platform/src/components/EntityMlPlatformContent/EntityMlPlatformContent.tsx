@@ -6,6 +6,7 @@ import {
 } from '@internal/backstage-plugin-ml-platform-common';
 import Grid from '@material-ui/core/Grid';
 import { ClusterCard } from '../ClusterCard';
+import { CostCard } from '../CostCard';
 import { DemoDataBanner } from '../DemoDataBanner';
 import { GpuCard } from '../GpuCard';
 import { ModelsCard } from '../ModelsCard';
@@ -45,6 +46,9 @@ export const EntityMlPlatformContent = () => {
       </Grid>
       <Grid item xs={12}>
         <ModelsCard environment={environment} />
+      </Grid>
+      <Grid item xs={12}>
+        <CostCard name={environment} />
       </Grid>
     </Grid>
   );

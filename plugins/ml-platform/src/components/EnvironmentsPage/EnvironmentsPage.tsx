@@ -3,6 +3,7 @@ import {
   ContentHeader,
   EmptyState,
   Header,
+  Link,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -59,6 +60,9 @@ export const EnvironmentsPage = () => (
     />
     <Content>
       <ContentHeader title="Environments">
+        <Link to="/ml-platform/costs" data-testid="ml-platform-costs-link">
+          Cost dashboard
+        </Link>
         <SupportButton>
           Every environment configured under mlPlatform.environments.
         </SupportButton>

@@ -1,0 +1,4 @@
+export {
+  createCatalogEstimateSource,
+  MONTHLY_ESTIMATE_ANNOTATION,
+} from './createCatalogEstimateSource';

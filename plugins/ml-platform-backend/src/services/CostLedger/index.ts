@@ -1,0 +1,2 @@
+export type * from './types';
+export { createCostLedger, createCostLedgerFromKnex } from './createCostLedger';

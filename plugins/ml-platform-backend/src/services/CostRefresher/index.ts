@@ -1,0 +1,6 @@
+export { createCostRefresher } from './createCostRefresher';
+export type {
+  CostRefresher,
+  CostRefresherOptions,
+} from './createCostRefresher';
+export * from './dates';

@@ -1,0 +1,4 @@
+export { createCostReport } from './createCostReport';
+export type * from './types';
+export { gpuHourPrice, isGpuInstanceType } from './gpuPricing';
+export { createCachedCostReport } from './createCachedCostReport';

@@ -1,0 +1,1 @@
+export { CostCard, CostSummary } from './CostCard';

@@ -40,7 +40,9 @@ test('a manager sees spend per environment against budget on /ml-platform/costs'
 test('the environments page links to the cost dashboard', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  await page.goto('/ml-platform');
+  // A full page load would sign the guest out again, so navigate in the app.
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await nav.getByRole('link', { name: 'ML Platform', exact: true }).click();
   await page.getByTestId('ml-platform-costs-link').click();
   await expect(page).toHaveURL(/\/ml-platform\/costs$/);
   await expect(page.getByText('Month to date vs budget')).toBeVisible();

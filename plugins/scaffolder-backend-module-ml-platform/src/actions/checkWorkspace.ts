@@ -20,7 +20,13 @@ export function createCheckWorkspaceAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        path: z => z.string({ description: 'Folder inside the workspace to check (default: the whole workspace)' }).optional(),
+        path: z =>
+          z
+            .string({
+              description:
+                'Folder inside the workspace to check (default: the whole workspace)',
+            })
+            .optional(),
       },
       output: {
         filesChecked: z => z.number(),
@@ -30,11 +36,16 @@ export function createCheckWorkspaceAction() {
       },
     },
     async handler(ctx) {
-      const root = resolveSafeChildPath(ctx.workspacePath, ctx.input.path ?? '.');
+      const root = resolveSafeChildPath(
+        ctx.workspacePath,
+        ctx.input.path ?? '.',
+      );
       const report = await checkRenderedTree(root);
       if (report.findings.length > 0) {
         throw new InputError(
-          `The rendered files have ${report.findings.length} problem(s):\n${report.findings.map(formatFinding).join('\n')}`,
+          `The rendered files have ${
+            report.findings.length
+          } problem(s):\n${report.findings.map(formatFinding).join('\n')}`,
         );
       }
       ctx.logger.info(

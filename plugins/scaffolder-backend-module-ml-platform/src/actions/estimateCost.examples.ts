@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Estimate an EKS environment of the chosen tier and show it on the result page',
+    description:
+      'Estimate an EKS environment of the chosen tier and show it on the result page',
     example: yaml.stringify({
       steps: [
         {
@@ -17,13 +18,26 @@ export const examples: TemplateExample[] = [
           },
         },
       ],
-      output: { text: [{ title: 'Estimated cost', content: '${{ steps.estimate.output.summary }}' }] },
+      output: {
+        text: [
+          {
+            title: 'Estimated cost',
+            content: '${{ steps.estimate.output.summary }}',
+          },
+        ],
+      },
     }),
   },
   {
     description: 'Estimate the single-node k3s shape',
     example: yaml.stringify({
-      steps: [{ id: 'estimate', action: 'ml-platform:cost:estimate', input: { shape: 'k3s', region: 'us-east-1' } }],
+      steps: [
+        {
+          id: 'estimate',
+          action: 'ml-platform:cost:estimate',
+          input: { shape: 'k3s', region: 'us-east-1' },
+        },
+      ],
     }),
   },
 ];

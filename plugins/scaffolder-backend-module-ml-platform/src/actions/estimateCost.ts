@@ -1,6 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { EKS_TIERS, ENVIRONMENT_SHAPES, gpuSizingSchema } from '../environment/request';
+import {
+  EKS_TIERS,
+  ENVIRONMENT_SHAPES,
+  gpuSizingSchema,
+} from '../environment/request';
 import { environmentSizing } from '../environment/sizing';
 import { estimateMonthlyCost } from '../pricing/estimate';
 import { examples } from './estimateCost.examples';
@@ -19,30 +23,53 @@ export function createEstimateCostAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        shape: z => z.enum(ENVIRONMENT_SHAPES, { description: 'eks, kind, k3s or ecs' }),
+        shape: z =>
+          z.enum(ENVIRONMENT_SHAPES, { description: 'eks, kind, k3s or ecs' }),
         tier: z => z.enum(EKS_TIERS, { description: 'EKS tier' }).optional(),
         region: z => z.string({ description: 'AWS region' }),
         gpu: z =>
           z
-            .object({ min: z.number(), desired: z.number(), max: z.number() }, { description: 'GPU node group sizing (EKS)' })
+            .object(
+              { min: z.number(), desired: z.number(), max: z.number() },
+              { description: 'GPU node group sizing (EKS)' },
+            )
             .optional(),
       },
       output: {
-        monthlyEstimate: z => z.number({ description: 'Estimated USD per month, rounded' }),
+        monthlyEstimate: z =>
+          z.number({ description: 'Estimated USD per month, rounded' }),
         currency: z => z.string(),
         summary: z => z.string({ description: 'One line for the result page' }),
         lineItems: z =>
-          z.array(z.object({ item: z.string(), quantity: z.number(), monthly: z.number(), status: z.string() })),
-        priceTable: z => z.object({ region: z.string(), date: z.string(), source: z.string() }),
+          z.array(
+            z.object({
+              item: z.string(),
+              quantity: z.number(),
+              monthly: z.number(),
+              status: z.string(),
+            }),
+          ),
+        priceTable: z =>
+          z.object({
+            region: z.string(),
+            date: z.string(),
+            source: z.string(),
+          }),
         notes: z => z.array(z.string()),
-        sizing: z => z.record(z.string(), z.unknown(), { description: 'The sizing that was priced; templates render it' }),
+        sizing: z =>
+          z.record(z.string(), z.unknown(), {
+            description: 'The sizing that was priced; templates render it',
+          }),
       },
     },
     async handler(ctx) {
       const { shape, tier, region, gpu } = ctx.input;
       if (gpu) {
         const checked = gpuSizingSchema.safeParse(gpu);
-        if (!checked.success) throw new InputError(checked.error.issues.map(i => i.message).join('; '));
+        if (!checked.success)
+          throw new InputError(
+            checked.error.issues.map(i => i.message).join('; '),
+          );
       }
       const sizing = environmentSizing(shape, tier ?? 'dev', gpu);
       const estimate = estimateMonthlyCost(sizing, region);

@@ -35,7 +35,13 @@ export const examples: TemplateExample[] = [
         {
           id: 'validate',
           action: 'ml-platform:environment:validate',
-          input: { name: 'ml-laptop', project: 'fraud', owner: 'group:default/ml-platform', shape: 'kind', region: 'us-east-1' },
+          input: {
+            name: 'ml-laptop',
+            project: 'fraud',
+            owner: 'group:default/ml-platform',
+            shape: 'kind',
+            region: 'us-east-1',
+          },
         },
       ],
     }),

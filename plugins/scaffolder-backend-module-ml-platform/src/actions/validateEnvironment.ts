@@ -18,7 +18,9 @@ export const VPC_CIDR_ANNOTATION = 'ml-platform/vpc-cidr';
  * with the environments already in the catalog, GPU sizing. All problems are
  * reported at once.
  */
-export function createValidateEnvironmentAction(options: { catalog: CatalogService }) {
+export function createValidateEnvironmentAction(options: {
+  catalog: CatalogService;
+}) {
   const { catalog } = options;
   return createTemplateAction({
     id: 'ml-platform:environment:validate',
@@ -29,22 +31,39 @@ export function createValidateEnvironmentAction(options: { catalog: CatalogServi
     schema: {
       input: {
         name: z => z.string({ description: 'Environment name (DNS label)' }),
-        project: z => z.string({ description: 'Project the environment belongs to (DNS label)' }),
-        owner: z => z.string({ description: 'Owning group or user entity reference' }),
-        description: z => z.string({ description: 'Free-text description' }).optional(),
+        project: z =>
+          z.string({
+            description: 'Project the environment belongs to (DNS label)',
+          }),
+        owner: z =>
+          z.string({ description: 'Owning group or user entity reference' }),
+        description: z =>
+          z.string({ description: 'Free-text description' }).optional(),
         shape: z => z.string({ description: 'eks, kind, k3s or ecs' }),
-        tier: z => z.string({ description: 'EKS tier: dev, staging or prod' }).optional(),
+        tier: z =>
+          z
+            .string({ description: 'EKS tier: dev, staging or prod' })
+            .optional(),
         region: z => z.string({ description: 'AWS region' }),
-        vpcCidr: z => z.string({ description: 'VPC CIDR, e.g. 10.20.0.0/16' }).optional(),
+        vpcCidr: z =>
+          z.string({ description: 'VPC CIDR, e.g. 10.20.0.0/16' }).optional(),
         gpu: z =>
           z
-            .object({ min: z.number(), desired: z.number(), max: z.number() }, { description: 'GPU node group sizing' })
+            .object(
+              { min: z.number(), desired: z.number(), max: z.number() },
+              { description: 'GPU node group sizing' },
+            )
             .optional(),
       },
       output: {
         name: z => z.string({ description: 'The validated environment name' }),
-        vpcCidr: z => z.string({ description: 'The validated VPC CIDR' }).optional(),
-        checkedAgainst: z => z.number({ description: 'How many catalog environments the CIDR was compared with' }),
+        vpcCidr: z =>
+          z.string({ description: 'The validated VPC CIDR' }).optional(),
+        checkedAgainst: z =>
+          z.number({
+            description:
+              'How many catalog environments the CIDR was compared with',
+          }),
       },
     },
     async handler(ctx) {
@@ -63,19 +82,30 @@ export function createValidateEnvironmentAction(options: { catalog: CatalogServi
 
       const existing = await catalog.getEntities(
         {
-          filter: { kind: 'Resource', 'spec.type': ML_ENVIRONMENT_RESOURCE_TYPE },
-          fields: ['metadata.name', 'metadata.namespace', 'metadata.annotations'],
+          filter: {
+            kind: 'Resource',
+            'spec.type': ML_ENVIRONMENT_RESOURCE_TYPE,
+          },
+          fields: [
+            'metadata.name',
+            'metadata.namespace',
+            'metadata.annotations',
+          ],
         },
         { credentials: await ctx.getInitiatorCredentials() },
       );
       const environments = existing.items.map(e => ({
-        name: e.metadata.annotations?.[ML_PLATFORM_ENVIRONMENT_ANNOTATION] ?? e.metadata.name,
+        name:
+          e.metadata.annotations?.[ML_PLATFORM_ENVIRONMENT_ANNOTATION] ??
+          e.metadata.name,
         ref: `resource:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`,
         cidr: e.metadata.annotations?.[VPC_CIDR_ANNOTATION],
       }));
       const clash = environments.find(e => e.name === request.name);
       if (clash) {
-        problems.push(`An environment named '${request.name}' already exists (${clash.ref})`);
+        problems.push(
+          `An environment named '${request.name}' already exists (${clash.ref})`,
+        );
       }
 
       let checkedAgainst = 0;
@@ -100,7 +130,9 @@ export function createValidateEnvironmentAction(options: { catalog: CatalogServi
 
       const unique = [...new Set(problems)];
       if (unique.length > 0) {
-        throw new InputError(`The environment request is not valid:\n- ${unique.join('\n- ')}`);
+        throw new InputError(
+          `The environment request is not valid:\n- ${unique.join('\n- ')}`,
+        );
       }
       ctx.logger.info(
         `Environment '${request.name}' is valid; CIDR compared with ${checkedAgainst} catalog environments`,

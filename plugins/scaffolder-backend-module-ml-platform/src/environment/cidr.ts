@@ -22,21 +22,27 @@ export function parseCidr(cidr: string): Ipv4Range | { error: string } {
     return { error: `'${cidr}' has an octet above 255` };
   }
   if (prefix < 16 || prefix > 28) {
-    return { error: `'${cidr}' must have a prefix between /16 and /28 (AWS VPC limits)` };
+    return {
+      error: `'${cidr}' must have a prefix between /16 and /28 (AWS VPC limits)`,
+    };
   }
   const address = octets.reduce((acc, o) => acc * 256 + o, 0);
   const size = 2 ** (32 - prefix);
   if (address % size !== 0) {
     const base = address - (address % size);
     return {
-      error: `'${cidr}' has host bits set; did you mean ${formatIpv4(base)}/${prefix}?`,
+      error: `'${cidr}' has host bits set; did you mean ${formatIpv4(
+        base,
+      )}/${prefix}?`,
     };
   }
   return { cidr, first: address, last: address + size - 1 };
 }
 
 export function formatIpv4(address: number): string {
-  return [24, 16, 8, 0].map(shift => Math.floor(address / 2 ** shift) % 256).join('.');
+  return [24, 16, 8, 0]
+    .map(shift => Math.floor(address / 2 ** shift) % 256)
+    .join('.');
 }
 
 export function rangesOverlap(a: Ipv4Range, b: Ipv4Range): boolean {

@@ -22,7 +22,8 @@ export const ALLOWED_REGIONS = [
 ] as const;
 
 /** A dotted-quad IPv4 CIDR; the range itself is checked by parseCidr. */
-export const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+export const CIDR_PATTERN =
+  /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 /**
  * Free text that ends up in YAML and HCL strings: no quotes, `$`, braces,
@@ -64,12 +65,15 @@ export const environmentRequestSchema = z.object({
   project: dnsName('Project'),
   owner: z
     .string()
-    .regex(OWNER_PATTERN, 'Owner must be an entity reference such as group:default/ml-platform'),
+    .regex(
+      OWNER_PATTERN,
+      'Owner must be an entity reference such as group:default/ml-platform',
+    ),
   description: z
     .string()
     .regex(
       DESCRIPTION_PATTERN,
-      "Description may only hold letters, digits, spaces and , . ( ) _ / - (at most 200 characters)",
+      'Description may only hold letters, digits, spaces and , . ( ) _ / - (at most 200 characters)',
     )
     .optional(),
   shape: z.enum(ENVIRONMENT_SHAPES),

@@ -35,8 +35,16 @@ export interface EnvironmentSizing {
   fargate?: { tasks: number; vcpu: number; memoryGiB: number };
 }
 
-const DATA_TAINT = { key: 'workload', value: 'data', effect: 'NO_SCHEDULE' } as const;
-const GPU_TAINT = { key: 'nvidia.com/gpu', value: 'true', effect: 'NO_SCHEDULE' } as const;
+const DATA_TAINT = {
+  key: 'workload',
+  value: 'data',
+  effect: 'NO_SCHEDULE',
+} as const;
+const GPU_TAINT = {
+  key: 'nvidia.com/gpu',
+  value: 'true',
+  effect: 'NO_SCHEDULE',
+} as const;
 
 export interface GpuRequest {
   min: number;
@@ -47,7 +55,10 @@ export interface GpuRequest {
 const DEFAULT_GPU: GpuRequest = { min: 0, desired: 0, max: 5 };
 
 /** Sizing of the EKS tiers (the platform matrix in shared/DESIGN.md). */
-export function eksSizing(tier: EksTier, gpu: GpuRequest = DEFAULT_GPU): EnvironmentSizing {
+export function eksSizing(
+  tier: EksTier,
+  gpu: GpuRequest = DEFAULT_GPU,
+): EnvironmentSizing {
   const gpuGroup: NodeGroupSizing = {
     name: 'gpu',
     instanceTypes: ['g4dn.xlarge'],
@@ -63,10 +74,21 @@ export function eksSizing(tier: EksTier, gpu: GpuRequest = DEFAULT_GPU): Environ
       natGateways: 1,
       eksControlPlane: true,
       nodeGroups: [
-        { name: 'system', instanceTypes: ['t3.medium'], min: 1, desired: 2, max: 3 },
+        {
+          name: 'system',
+          instanceTypes: ['t3.medium'],
+          min: 1,
+          desired: 2,
+          max: 3,
+        },
         gpuGroup,
       ],
-      database: { instanceClass: 'db.t3.micro', multiAz: false, backupRetentionDays: 7, deletionProtection: false },
+      database: {
+        instanceClass: 'db.t3.micro',
+        multiAz: false,
+        backupRetentionDays: 7,
+        deletionProtection: false,
+      },
       loadBalancer: false,
     };
   }
@@ -78,11 +100,29 @@ export function eksSizing(tier: EksTier, gpu: GpuRequest = DEFAULT_GPU): Environ
       natGateways: 3,
       eksControlPlane: true,
       nodeGroups: [
-        { name: 'system', instanceTypes: ['m5.large'], min: 2, desired: 2, max: 6 },
-        { name: 'data', instanceTypes: ['c5.xlarge'], min: 0, desired: 1, max: 8, taint: DATA_TAINT },
+        {
+          name: 'system',
+          instanceTypes: ['m5.large'],
+          min: 2,
+          desired: 2,
+          max: 6,
+        },
+        {
+          name: 'data',
+          instanceTypes: ['c5.xlarge'],
+          min: 0,
+          desired: 1,
+          max: 8,
+          taint: DATA_TAINT,
+        },
         gpuGroup,
       ],
-      database: { instanceClass: 'db.t3.small', multiAz: false, backupRetentionDays: 14, deletionProtection: false },
+      database: {
+        instanceClass: 'db.t3.small',
+        multiAz: false,
+        backupRetentionDays: 14,
+        deletionProtection: false,
+      },
       cache: { nodeType: 'cache.t3.small', nodes: 1 },
       loadBalancer: false,
     };
@@ -94,12 +134,36 @@ export function eksSizing(tier: EksTier, gpu: GpuRequest = DEFAULT_GPU): Environ
     natGateways: 3,
     eksControlPlane: true,
     nodeGroups: [
-      { name: 'system', instanceTypes: ['m5.large'], min: 1, desired: 3, max: 10 },
-      { name: 'data', instanceTypes: ['c5.2xlarge'], min: 0, desired: 2, max: 20, taint: DATA_TAINT },
-      { name: 'ml', instanceTypes: ['m5.xlarge', 'm5.2xlarge'], min: 0, desired: 2, max: 15 },
+      {
+        name: 'system',
+        instanceTypes: ['m5.large'],
+        min: 1,
+        desired: 3,
+        max: 10,
+      },
+      {
+        name: 'data',
+        instanceTypes: ['c5.2xlarge'],
+        min: 0,
+        desired: 2,
+        max: 20,
+        taint: DATA_TAINT,
+      },
+      {
+        name: 'ml',
+        instanceTypes: ['m5.xlarge', 'm5.2xlarge'],
+        min: 0,
+        desired: 2,
+        max: 15,
+      },
       gpuGroup,
     ],
-    database: { instanceClass: 'db.r6g.large', multiAz: true, backupRetentionDays: 30, deletionProtection: true },
+    database: {
+      instanceClass: 'db.r6g.large',
+      multiAz: true,
+      backupRetentionDays: 30,
+      deletionProtection: true,
+    },
     cache: { nodeType: 'cache.r6g.large', nodes: 2 },
     loadBalancer: true,
   };
@@ -115,7 +179,15 @@ export function environmentSizing(
     case 'eks':
       return eksSizing(tier, gpu);
     case 'kind':
-      return { shape, tier: 'local', availabilityZones: 0, natGateways: 0, eksControlPlane: false, nodeGroups: [], loadBalancer: false };
+      return {
+        shape,
+        tier: 'local',
+        availabilityZones: 0,
+        natGateways: 0,
+        eksControlPlane: false,
+        nodeGroups: [],
+        loadBalancer: false,
+      };
     case 'k3s':
       // The cheapest shape: one public host, no NAT, MLflow on the same host.
       return {
@@ -124,7 +196,15 @@ export function environmentSizing(
         availabilityZones: 1,
         natGateways: 0,
         eksControlPlane: false,
-        nodeGroups: [{ name: 'k3s', instanceTypes: ['t3.medium'], min: 1, desired: 1, max: 1 }],
+        nodeGroups: [
+          {
+            name: 'k3s',
+            instanceTypes: ['t3.medium'],
+            min: 1,
+            desired: 1,
+            max: 1,
+          },
+        ],
         loadBalancer: false,
       };
     case 'ecs':
@@ -135,7 +215,12 @@ export function environmentSizing(
         natGateways: 1,
         eksControlPlane: false,
         nodeGroups: [],
-        database: { instanceClass: 'db.t3.micro', multiAz: false, backupRetentionDays: 7, deletionProtection: false },
+        database: {
+          instanceClass: 'db.t3.micro',
+          multiAz: false,
+          backupRetentionDays: 7,
+          deletionProtection: false,
+        },
         loadBalancer: true,
         fargate: { tasks: 2, vcpu: 0.5, memoryGiB: 1 },
       };

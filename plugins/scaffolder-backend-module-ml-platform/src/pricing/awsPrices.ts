@@ -25,18 +25,46 @@ export const PRICE_TABLE = {
     'ec2:c5.xlarge': { hourly: 0.17, status: 'sourced', source: 'P1' },
     'ec2:c5.2xlarge': { hourly: 0.34, status: 'sourced', source: 'P1' },
     'ec2:g4dn.xlarge': { hourly: 0.526, status: 'sourced', source: 'P1' },
-    'rds-postgres:db.t3.micro': { hourly: 0.018, status: 'derived', source: 'P2, P3' },
-    'rds-postgres:db.t3.small': { hourly: 0.036, status: 'derived', source: 'P2' },
+    'rds-postgres:db.t3.micro': {
+      hourly: 0.018,
+      status: 'derived',
+      source: 'P2, P3',
+    },
+    'rds-postgres:db.t3.small': {
+      hourly: 0.036,
+      status: 'derived',
+      source: 'P2',
+    },
     // Third-party tables disagree (0.192-0.26); the upper bound keeps the estimate conservative.
-    'rds-postgres:db.r6g.large': { hourly: 0.26, status: 'unverified', source: 'none (range 0.192-0.26)' },
-    'elasticache-redis:cache.t3.small': { hourly: 0.034, status: 'secondary', source: 'P4' },
-    'elasticache-redis:cache.r6g.large': { hourly: 0.206, status: 'secondary', source: 'P4' },
+    'rds-postgres:db.r6g.large': {
+      hourly: 0.26,
+      status: 'unverified',
+      source: 'none (range 0.192-0.26)',
+    },
+    'elasticache-redis:cache.t3.small': {
+      hourly: 0.034,
+      status: 'secondary',
+      source: 'P4',
+    },
+    'elasticache-redis:cache.r6g.large': {
+      hourly: 0.206,
+      status: 'secondary',
+      source: 'P4',
+    },
     'nat-gateway': { hourly: 0.045, status: 'sourced', source: 'P5' },
     'eks-cluster': { hourly: 0.1, status: 'sourced', source: 'P6, P7' },
     alb: { hourly: 0.0225, status: 'sourced', source: 'P8' },
     // Not in shared/aws-prices.md: the AWS Fargate pricing page (Linux/x86), not re-checked from here.
-    'fargate:vcpu': { hourly: 0.04048, status: 'unverified', source: 'AWS Fargate pricing page' },
-    'fargate:gib': { hourly: 0.004445, status: 'unverified', source: 'AWS Fargate pricing page' },
+    'fargate:vcpu': {
+      hourly: 0.04048,
+      status: 'unverified',
+      source: 'AWS Fargate pricing page',
+    },
+    'fargate:gib': {
+      hourly: 0.004445,
+      status: 'unverified',
+      source: 'AWS Fargate pricing page',
+    },
   } satisfies Record<string, PriceEntry>,
 };
 

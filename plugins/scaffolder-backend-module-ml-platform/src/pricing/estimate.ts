@@ -44,7 +44,11 @@ export function estimateMonthlyCost(
   for (const group of sizing.nodeGroups) {
     // Mixed-instance groups are priced at their first (smallest) type.
     const type = group.instanceTypes[0];
-    add(`${group.name} nodes (${type})`, `ec2:${type}` as PriceKey, group.desired);
+    add(
+      `${group.name} nodes (${type})`,
+      `ec2:${type}` as PriceKey,
+      group.desired,
+    );
   }
   if (sizing.database) {
     const { instanceClass, multiAz } = sizing.database;
@@ -55,33 +59,53 @@ export function estimateMonthlyCost(
     );
   }
   if (sizing.cache) {
-    add(`ElastiCache ${sizing.cache.nodeType}`, `elasticache-redis:${sizing.cache.nodeType}` as PriceKey, sizing.cache.nodes);
+    add(
+      `ElastiCache ${sizing.cache.nodeType}`,
+      `elasticache-redis:${sizing.cache.nodeType}` as PriceKey,
+      sizing.cache.nodes,
+    );
   }
   add('NAT gateways', 'nat-gateway', sizing.natGateways);
   if (sizing.loadBalancer) add('Application Load Balancer', 'alb', 1);
   if (sizing.fargate) {
     const { tasks, vcpu, memoryGiB } = sizing.fargate;
     add(`Fargate vCPU (${tasks} tasks)`, 'fargate:vcpu', tasks * vcpu);
-    add(`Fargate memory GiB (${tasks} tasks)`, 'fargate:gib', tasks * memoryGiB);
+    add(
+      `Fargate memory GiB (${tasks} tasks)`,
+      'fargate:gib',
+      tasks * memoryGiB,
+    );
   }
 
   const notes = [
     'On-demand prices; usage-based charges (data transfer, NAT/ALB processing, storage, requests) are not included.',
   ];
   if (region !== PRICE_TABLE.region) {
-    notes.push(`Priced with ${PRICE_TABLE.region} prices; ${region} may differ.`);
+    notes.push(
+      `Priced with ${PRICE_TABLE.region} prices; ${region} may differ.`,
+    );
   }
   if (lineItems.some(i => i.status === 'unverified')) {
-    notes.push('Some prices are unverified (marked in the line items); treat the total as approximate.');
+    notes.push(
+      'Some prices are unverified (marked in the line items); treat the total as approximate.',
+    );
   }
   if (sizing.shape === 'kind') {
-    notes.push('A local kind environment runs on your machine and has no cloud cost.');
+    notes.push(
+      'A local kind environment runs on your machine and has no cloud cost.',
+    );
   }
   return {
-    monthlyEstimate: Math.round(lineItems.reduce((sum, i) => sum + i.monthly, 0)),
+    monthlyEstimate: Math.round(
+      lineItems.reduce((sum, i) => sum + i.monthly, 0),
+    ),
     currency: PRICE_TABLE.currency,
     lineItems,
-    priceTable: { region: PRICE_TABLE.region, date: PRICE_TABLE.date, source: PRICE_TABLE.source },
+    priceTable: {
+      region: PRICE_TABLE.region,
+      date: PRICE_TABLE.date,
+      source: PRICE_TABLE.source,
+    },
     notes,
   };
 }

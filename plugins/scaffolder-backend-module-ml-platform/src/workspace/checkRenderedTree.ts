@@ -7,15 +7,21 @@ import { WorkspaceReport } from './types';
 import { checkWorkflowFile } from './workflows';
 
 /** Helm chart templates are Go templates, not manifests; they are scanned as text only. */
-const isHelmTemplate = (rel: string) => /(^|\/)charts?\/[^/]+\/templates\//.test(rel) || /(^|\/)helm\/[^/]+\/templates\//.test(rel);
-const isWorkflow = (rel: string) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(rel);
+const isHelmTemplate = (rel: string) =>
+  /(^|\/)charts?\/[^/]+\/templates\//.test(rel) ||
+  /(^|\/)helm\/[^/]+\/templates\//.test(rel);
+const isWorkflow = (rel: string) =>
+  /^\.github\/workflows\/[^/]+\.ya?ml$/.test(rel);
 
 async function listFiles(root: string, dir = ''): Promise<string[]> {
-  const entries = await fs.readdir(path.join(root, dir), { withFileTypes: true });
+  const entries = await fs.readdir(path.join(root, dir), {
+    withFileTypes: true,
+  });
   const files = await Promise.all(
     entries.map(async entry => {
       const rel = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) return entry.name === '.git' ? [] : listFiles(root, rel);
+      if (entry.isDirectory())
+        return entry.name === '.git' ? [] : listFiles(root, rel);
       return entry.isFile() ? [rel] : [];
     }),
   );
@@ -27,7 +33,9 @@ async function listFiles(root: string, dir = ''): Promise<string[]> {
  * Kubernetes manifests match their schemas, workflows match the Actions
  * schema, and no file holds template leftovers or secret values.
  */
-export async function checkRenderedTree(root: string): Promise<WorkspaceReport> {
+export async function checkRenderedTree(
+  root: string,
+): Promise<WorkspaceReport> {
   const report: WorkspaceReport = {
     filesChecked: 0,
     counts: { terraform: 0, kubernetes: 0, workflows: 0 },

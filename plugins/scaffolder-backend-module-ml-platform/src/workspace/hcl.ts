@@ -12,7 +12,10 @@ export async function checkTerraformFile(
   } catch (error) {
     const message = String(error).replace(/^Error: /, '');
     // hcl2json reports positions as `<file>:<line>,<col>-<col>: <summary>`.
-    const located = /:(\d+),\d+(?:-[\d,]+)?: ([^;\]]+(?:;[^\]]*?)?)(?=\s\S+:\d+,|\]|$)/.exec(message);
+    const located =
+      /:(\d+),\d+(?:-[\d,]+)?: ([^;\]]+(?:;[^\]]*?)?)(?=\s\S+:\d+,|\]|$)/.exec(
+        message,
+      );
     return [
       {
         file,

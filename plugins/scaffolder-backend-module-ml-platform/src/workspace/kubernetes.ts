@@ -21,10 +21,16 @@ const MODELS: Record<string, Record<string, unknown>> = {
 };
 
 /** API groups that are not Kubernetes objects and have their own checks (or none). */
-const NOT_KUBERNETES = [/^backstage\.io\//, /^scaffolder\.backstage\.io\//, /^kind\.x-k8s\.io\//];
+const NOT_KUBERNETES = [
+  /^backstage\.io\//,
+  /^scaffolder\.backstage\.io\//,
+  /^kind\.x-k8s\.io\//,
+];
 
 /** True for YAML documents that declare a Kubernetes object. */
-export function isKubernetesObject(value: unknown): value is { apiVersion: string; kind: string } {
+export function isKubernetesObject(
+  value: unknown,
+): value is { apiVersion: string; kind: string } {
   const v = value as { apiVersion?: unknown; kind?: unknown } | null;
   return (
     typeof v?.apiVersion === 'string' &&
@@ -38,7 +44,10 @@ export function isKubernetesObject(value: unknown): value is { apiVersion: strin
  * OpenAPI schemas shipped by kubernetes-models. Kinds without a schema are
  * findings too: an unknown kind is more likely a typo than a CRD here.
  */
-export function checkKubernetesFile(file: string, content: string): { findings: WorkspaceFinding[]; objects: number } {
+export function checkKubernetesFile(
+  file: string,
+  content: string,
+): { findings: WorkspaceFinding[]; objects: number } {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(content, { lineCounter });
   const findings: WorkspaceFinding[] = [];
@@ -47,14 +56,21 @@ export function checkKubernetesFile(file: string, content: string): { findings: 
     const start = doc.contents?.range?.[0] ?? 0;
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
-        findings.push({ file, line: e.linePos?.[0].line ?? 1, check: 'yaml', message: e.message.split('\n')[0] });
+        findings.push({
+          file,
+          line: e.linePos?.[0].line ?? 1,
+          check: 'yaml',
+          message: e.message.split('\n')[0],
+        });
       }
       continue;
     }
     const value = doc.toJS();
     if (!isKubernetesObject(value)) continue;
     objects += 1;
-    const Model = MODELS[value.apiVersion]?.[value.kind] as ModelClass | undefined;
+    const Model = MODELS[value.apiVersion]?.[value.kind] as
+      | ModelClass
+      | undefined;
     if (!Model) {
       findings.push({
         file,

@@ -18,7 +18,8 @@ const SECRET_PATTERNS: { pattern: RegExp; what: string }[] = [
   { pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/, what: 'a GitHub token' },
   { pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}/, what: 'a Slack token' },
   {
-    pattern: /\b(password|passwd|secret|token|api[_-]?key|secret[_-]?access[_-]?key)\b["']?\s*[:=]\s*["'][^"'$\s{}<>]{6,}["']/i,
+    pattern:
+      /\b(password|passwd|secret|token|api[_-]?key|secret[_-]?access[_-]?key)\b["']?\s*[:=]\s*["'][^"'$\s{}<>]{6,}["']/i,
     what: 'a literal credential',
   },
 ];
@@ -30,14 +31,24 @@ export function scanText(file: string, content: string): WorkspaceFinding[] {
     const line = index + 1;
     for (const marker of TEMPLATE_MARKERS) {
       if (marker.test(text)) {
-        findings.push({ file, line, check: 'template-marker', message: `unrendered template marker: ${text.trim().slice(0, 80)}` });
+        findings.push({
+          file,
+          line,
+          check: 'template-marker',
+          message: `unrendered template marker: ${text.trim().slice(0, 80)}`,
+        });
         break;
       }
     }
     for (const { pattern, what } of SECRET_PATTERNS) {
       if (pattern.test(text)) {
         // The value itself is never echoed back.
-        findings.push({ file, line, check: 'secret', message: `looks like ${what}` });
+        findings.push({
+          file,
+          line,
+          check: 'secret',
+          message: `looks like ${what}`,
+        });
         break;
       }
     }

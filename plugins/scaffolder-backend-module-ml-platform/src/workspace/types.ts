@@ -2,7 +2,13 @@
 export interface WorkspaceFinding {
   file: string;
   line: number;
-  check: 'hcl' | 'kubernetes' | 'workflow' | 'yaml' | 'template-marker' | 'secret';
+  check:
+    | 'hcl'
+    | 'kubernetes'
+    | 'workflow'
+    | 'yaml'
+    | 'template-marker'
+    | 'secret';
   message: string;
 }
 

@@ -14,14 +14,17 @@ interface ValidationError {
 const describe = (e: ValidationError): string => {
   if (e.detail) return e.detail;
   const nested = e.states?.flatMap(s => s.errors).map(describe) ?? [];
-  return nested.length ? `${e.title}: ${[...new Set(nested)].join('; ')}` : e.title;
+  return nested.length
+    ? `${e.title}: ${[...new Set(nested)].join('; ')}`
+    : e.title;
 };
 
 /** The validator warns on every `paths:` glob it cannot check; that is noise, not a finding. */
 function withoutGlobWarnings<T>(fn: () => T): T {
   const warn = console.warn;
   console.warn = (...args: unknown[]) => {
-    if (!String(args[0]).includes('Glob validation is not yet supported')) warn(...args);
+    if (!String(args[0]).includes('Glob validation is not yet supported'))
+      warn(...args);
   };
   try {
     return fn();
@@ -31,7 +34,10 @@ function withoutGlobWarnings<T>(fn: () => T): T {
 }
 
 /** Validates a GitHub Actions workflow against the Actions JSON schema. */
-export function checkWorkflowFile(file: string, content: string): WorkspaceFinding[] {
+export function checkWorkflowFile(
+  file: string,
+  content: string,
+): WorkspaceFinding[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(content, { lineCounter });
   if (doc.errors.length > 0) {
@@ -42,7 +48,9 @@ export function checkWorkflowFile(file: string, content: string): WorkspaceFindi
       message: e.message.split('\n')[0],
     }));
   }
-  const result = withoutGlobWarnings(() => validateWorkflow(content)) as { errors: ValidationError[] };
+  const result = withoutGlobWarnings(() => validateWorkflow(content)) as {
+    errors: ValidationError[];
+  };
   return result.errors.map(e => ({
     file,
     line: lineOfPath(doc, lineCounter, e.path),

@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
@@ -30,16 +34,22 @@ export async function startScaffolder(entities: Entity[] = []) {
       githubModule,
       scaffolderModule,
       catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: { backend: { baseUrl: 'http://localhost:7007' } } }),
+      mockServices.rootConfig.factory({
+        data: { backend: { baseUrl: 'http://localhost:7007' } },
+      }),
     ],
   });
-  const contents = new Map<string, Awaited<ReturnType<typeof directoryContentsOf>>>();
+  const contents = new Map<
+    string,
+    Awaited<ReturnType<typeof directoryContentsOf>>
+  >();
   const dryRun = async (
     folder: string,
     template: TemplateDocument,
     values: Record<string, unknown>,
   ): Promise<DryRunResult> => {
-    if (!contents.has(folder)) contents.set(folder, await directoryContentsOf(folder));
+    if (!contents.has(folder))
+      contents.set(folder, await directoryContentsOf(folder));
     const res = await request(backend.server)
       .post('/api/scaffolder/v2/dry-run')
       .set('Authorization', mockCredentials.user.header())

@@ -1,9 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { parseAllDocuments } from 'yaml';
 
 /** Where the templates of this repository live. */
-export const TEMPLATES_DIR = path.resolve(__dirname, '../../../../templates');
+export const TEMPLATES_DIR = resolvePackagePath(
+  '@internal/backstage-plugin-scaffolder-backend-module-ml-platform',
+  '../../templates',
+);
 
 export interface TemplateDocument {
   apiVersion: string;
@@ -13,11 +17,17 @@ export interface TemplateDocument {
 }
 
 /** The Template entities of a template folder (its template.yaml may hold several). */
-export async function loadTemplates(folder: string): Promise<Record<string, TemplateDocument>> {
-  const text = await fs.readFile(path.join(TEMPLATES_DIR, folder, 'template.yaml'), 'utf8');
+export async function loadTemplates(
+  folder: string,
+): Promise<Record<string, TemplateDocument>> {
+  const text = await fs.readFile(
+    path.join(TEMPLATES_DIR, folder, 'template.yaml'),
+    'utf8',
+  );
   const templates: Record<string, TemplateDocument> = {};
   for (const doc of parseAllDocuments(text)) {
-    if (doc.errors.length) throw new Error(`${folder}/template.yaml: ${doc.errors[0].message}`);
+    if (doc.errors.length)
+      throw new Error(`${folder}/template.yaml: ${doc.errors[0].message}`);
     const entity = doc.toJS() as TemplateDocument;
     if (entity?.kind === 'Template') templates[entity.metadata.name] = entity;
   }
@@ -25,10 +35,14 @@ export async function loadTemplates(folder: string): Promise<Record<string, Temp
 }
 
 /** The template folder as the dry-run API takes it: every file, base64 encoded. */
-export async function directoryContentsOf(folder: string): Promise<{ path: string; base64Content: string }[]> {
+export async function directoryContentsOf(
+  folder: string,
+): Promise<{ path: string; base64Content: string }[]> {
   const root = path.join(TEMPLATES_DIR, folder);
   const walk = async (dir: string): Promise<string[]> => {
-    const entries = await fs.readdir(path.join(root, dir), { withFileTypes: true });
+    const entries = await fs.readdir(path.join(root, dir), {
+      withFileTypes: true,
+    });
     const nested = await Promise.all(
       entries.map(e => {
         const rel = dir ? `${dir}/${e.name}` : e.name;
@@ -41,7 +55,9 @@ export async function directoryContentsOf(folder: string): Promise<{ path: strin
   return Promise.all(
     files.map(async rel => ({
       path: rel,
-      base64Content: (await fs.readFile(path.join(root, rel))).toString('base64'),
+      base64Content: (await fs.readFile(path.join(root, rel))).toString(
+        'base64',
+      ),
     })),
   );
 }

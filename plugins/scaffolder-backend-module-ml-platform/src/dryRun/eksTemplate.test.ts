@@ -127,7 +127,16 @@ describe('ml-environment-eks dry run', () => {
       'ingress.tf',
       decode(files, 'terraform/ingress.tf'),
     );
-    expect(Boolean(ingress.module?.acm)).toBe(tier === 'prod');
+    expect(
+      Boolean(ingress.resource?.helm_release?.aws_load_balancer_controller),
+    ).toBe(tier === 'prod');
+    const certificate: any = await parse(
+      'certificate.tf',
+      decode(files, 'terraform/certificate.tf'),
+    );
+    expect(certificate.module?.acm?.[0].domain_name).toBe(
+      tier === 'prod' ? 'fraud.ml.example.com' : undefined,
+    );
     expect(groups.data?.taints.dedicated.key).toBe(
       tier === 'dev' ? undefined : 'workload',
     );

@@ -1,17 +1,6 @@
 {%- if values.sizing.loadBalancer %}
 # The ALB is created by the AWS Load Balancer Controller from the inference
-# API's Ingress, with this ACM certificate on its HTTPS listener.
-module "acm" {
-  source  = "terraform-aws-modules/acm/aws"
-  version = "5.1.1"
-
-  domain_name         = "${{ values.domainName }}"
-  validation_method   = "DNS"
-  wait_for_validation = false
-
-  tags = local.tags
-}
-
+# API's Ingress, with the ACM certificate of certificate.tf on its HTTPS listener.
 module "load_balancer_controller_irsa" {
   source  = "terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks"
   version = "5.44.0"

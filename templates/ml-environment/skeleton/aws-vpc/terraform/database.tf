@@ -42,3 +42,12 @@ module "db" {
 
   tags = local.tags
 }
+
+output "database_endpoint" {
+  value = module.db.db_instance_endpoint
+}
+
+output "database_secret_arn" {
+  description = "Secrets Manager secret with the RDS master credentials"
+  value       = module.db.db_instance_master_user_secret_arn
+}

@@ -112,7 +112,7 @@ async function render(values: Record<string, unknown>) {
   const scratch = createMockDirectory();
   for (const part of ['common', 'aws', 'aws-vpc', 'eks']) {
     const ctx = createMockActionContext({
-      input: { url: `./skeleton/${part}`, values },
+      input: { url: `./skeleton/${part}`, values: values as any },
       workspacePath: workspace.path,
       templateInfo: {
         entityRef: 'template:default/ml-environment-eks',
@@ -143,7 +143,7 @@ describe('untrusted input', () => {
           region: 'us-east-1',
         });
         // Whatever the server accepts, the form accepts too: no value reaches a file unchecked.
-        if (server.success) expect(formAccepts).toBe(true);
+        expect(formAccepts || !server.success).toBe(true);
         if (!server.success) return;
 
         rendered += 1;

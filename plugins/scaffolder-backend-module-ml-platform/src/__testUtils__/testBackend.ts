@@ -56,6 +56,6 @@ export async function startScaffolder(entities: Entity[] = []) {
       .send({ template, values, directoryContents: contents.get(folder) });
     return { status: res.status, body: res.body };
   };
-  // startTestBackend stops the backend after the test file.
-  return { dryRun };
+  // Under jest, startTestBackend also stops the backend after the test file.
+  return { dryRun, stop: () => backend.stop() };
 }

@@ -22,24 +22,40 @@ async function main() {
       name: 'ml-environment-eks',
       values: { ...SAMPLE_VALUES['ml-environment-eks'], tier },
     })),
-    ...['ml-environment-kind', 'ml-environment-k3s', 'ml-environment-ecs'].map(name => ({
-      label: name,
-      name,
-      values: SAMPLE_VALUES[name],
-    })),
+    ...['ml-environment-kind', 'ml-environment-k3s', 'ml-environment-ecs'].map(
+      name => ({
+        label: name,
+        name,
+        values: SAMPLE_VALUES[name],
+      }),
+    ),
   ];
 
-  console.log(`dry-run wall time, ${runs} runs each (first run excluded as warm-up), target < ${TARGET_MS} ms`);
-  console.log('template                       files  median ms   max ms  status');
+  console.log(
+    `dry-run wall time, ${runs} runs each (first run excluded as warm-up), target < ${TARGET_MS} ms`,
+  );
+  console.log(
+    'template                       files  median ms   max ms  status',
+  );
   let failed = false;
   for (const c of cases) {
     const times: number[] = [];
     let files = 0;
     for (let i = 0; i <= runs; i++) {
       const start = process.hrtime.bigint();
-      const res = await scaffolder.dryRun('ml-environment', templates[c.name], c.values);
+      const res = await scaffolder.dryRun(
+        'ml-environment',
+        templates[c.name],
+        c.values,
+      );
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (res.status !== 200) throw new Error(`${c.label}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
+      if (res.status !== 200)
+        throw new Error(
+          `${c.label}: HTTP ${res.status} ${JSON.stringify(res.body).slice(
+            0,
+            500,
+          )}`,
+        );
       files = res.body.directoryContents?.length ?? 0;
       if (i > 0) times.push(ms);
     }
@@ -49,7 +65,11 @@ async function main() {
     const ok = max < TARGET_MS;
     failed ||= !ok;
     console.log(
-      `${c.label.padEnd(30)} ${String(files).padStart(5)} ${median.toFixed(0).padStart(10)} ${max.toFixed(0).padStart(8)}  ${ok ? 'ok' : 'OVER TARGET'}`,
+      `${c.label.padEnd(30)} ${String(files).padStart(5)} ${median
+        .toFixed(0)
+        .padStart(10)} ${max.toFixed(0).padStart(8)}  ${
+        ok ? 'ok' : 'OVER TARGET'
+      }`,
     );
   }
   await scaffolder.stop();

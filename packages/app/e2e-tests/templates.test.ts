@@ -9,13 +9,20 @@ async function openEksTemplate(page: Page) {
     .filter({ hasText: 'ML environment on EKS' })
     .first();
   await expect(card).toBeVisible();
-  await card.getByRole('button', { name: /choose/i }).or(card.getByRole('link', { name: /choose/i })).first().click();
+  await card
+    .getByRole('button', { name: /choose/i })
+    .or(card.getByRole('link', { name: /choose/i }))
+    .first()
+    .click();
   await expect(page.getByLabel('Environment name')).toBeVisible();
 }
 
-const next = (page: Page) => page.getByRole('button', { name: /^next/i }).click();
+const next = (page: Page) =>
+  page.getByRole('button', { name: /^next/i }).click();
 
-test('the EKS template shows a validation message for a name that is not a DNS label', async ({ page }) => {
+test('the EKS template shows a validation message for a name that is not a DNS label', async ({
+  page,
+}) => {
   await openEksTemplate(page);
   await page.getByLabel('Environment name').fill('Fraud_E2E ${var.x}');
   await page.getByLabel('Project').fill('fraud');
@@ -23,7 +30,9 @@ test('the EKS template shows a validation message for a name that is not a DNS l
   await expect(page.getByText(/match pattern/i).first()).toBeVisible();
 });
 
-test('a team fills the EKS template and reaches the review step', async ({ page }) => {
+test('a team fills the EKS template and reaches the review step', async ({
+  page,
+}) => {
   await openEksTemplate(page);
 
   await page.getByLabel('Environment name').fill('fraud-e2e');

@@ -3,7 +3,9 @@ import { test, expect, Page } from '@playwright/test';
 async function openEksTemplate(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  await page.goto('/create');
+  // Navigate inside the app: a full page load would ask for sign-in again.
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await nav.getByRole('link', { name: /create/i }).first().click();
   const card = page
     .locator('.MuiCard-root, article')
     .filter({ hasText: 'ML environment on EKS' })

@@ -95,6 +95,13 @@ describe('ml-platform:environment:validate', () => {
     [{ description: 'x: ${var.y}' }, 'Description may only hold'],
     [{ owner: 'group:default/a\nb' }, 'Owner must be an entity reference'],
     [{ tier: undefined }, 'An EKS environment needs a tier'],
+    [{ adminCidr: '0.0.0.0/0"]' }, 'Admin CIDR must look like'],
+    [{ awsAccountId: '1234' }, 'AWS account id must be 12 digits'],
+    [{ stateBucket: 'Bucket"' }, 'must be an S3 bucket name'],
+    [
+      { domainName: 'ml.example.com\nx' },
+      'Domain name must be a lowercase host name',
+    ],
   ])('rejects %j with a clear message', async (change, message) => {
     await expect(run({ ...valid, ...change })).rejects.toThrow(message);
   });

@@ -47,6 +47,16 @@ export function createValidateEnvironmentAction(options: {
         region: z => z.string({ description: 'AWS region' }),
         vpcCidr: z =>
           z.string({ description: 'VPC CIDR, e.g. 10.20.0.0/16' }).optional(),
+        adminCidr: z =>
+          z
+            .string({ description: 'Range allowed to reach the k3s host' })
+            .optional(),
+        awsAccountId: z =>
+          z.string({ description: 'AWS account id' }).optional(),
+        stateBucket: z =>
+          z.string({ description: 'Terraform state bucket' }).optional(),
+        domainName: z =>
+          z.string({ description: 'Host name behind the ALB' }).optional(),
         gpu: z =>
           z
             .object(

@@ -86,6 +86,28 @@ export const environmentRequestSchema = z.object({
     .regex(CIDR_PATTERN, 'VPC CIDR must look like 10.20.0.0/16')
     .optional(),
   gpu: gpuSizingSchema.optional(),
+  adminCidr: z
+    .string()
+    .regex(CIDR_PATTERN, 'Admin CIDR must look like 203.0.113.0/24')
+    .optional(),
+  awsAccountId: z
+    .string()
+    .regex(/^[0-9]{12}$/, 'AWS account id must be 12 digits')
+    .optional(),
+  stateBucket: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'Terraform state bucket must be an S3 bucket name',
+    )
+    .optional(),
+  domainName: z
+    .string()
+    .regex(
+      /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+      'Domain name must be a lowercase host name such as ml.example.com',
+    )
+    .optional(),
 });
 
 export type EnvironmentRequest = z.infer<typeof environmentRequestSchema>;

@@ -37,6 +37,7 @@ module "db" {
   deletion_protection     = ${{ values.sizing.database.deletionProtection }}
   skip_final_snapshot     = ${{ 'false' if values.sizing.database.deletionProtection else 'true' }}
 {%- if values.sizing.database.deletionProtection %}
+
   final_snapshot_identifier_prefix = "${local.name}-final"
 {%- endif %}
 

@@ -22,6 +22,7 @@ module "eks" {
       max_size       = ${{ group.max }}
       labels         = { "ml-platform/node-group" = "${{ group.name }}" }
 {%- if group.taint %}
+
       taints = {
         dedicated = {
           key    = "${{ group.taint.key }}"

@@ -5,11 +5,15 @@ async function openEksTemplate(page: Page) {
   await page.getByRole('button', { name: 'Enter' }).click();
   // Navigate inside the app: a full page load would ask for sign-in again.
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await nav.getByRole('link', { name: /create/i }).first().click();
+  await nav
+    .getByRole('link', { name: /create/i })
+    .first()
+    .click();
+  // The nearest card around the title, not a container of all cards.
   const card = page
-    .locator('.MuiCard-root, article')
-    .filter({ hasText: 'ML environment on EKS' })
-    .first();
+    .getByText('ML environment on EKS', { exact: true })
+    .first()
+    .locator('xpath=ancestor::*[contains(@class, "MuiCard-root")][1]');
   await expect(card).toBeVisible();
   await card
     .getByRole('button', { name: /choose/i })
@@ -17,6 +21,12 @@ async function openEksTemplate(page: Page) {
     .first()
     .click();
   await expect(page.getByLabel('Environment name')).toBeVisible();
+}
+
+async function fillOwner(page: Page) {
+  // OwnerPicker accepts a typed entity reference.
+  await page.getByLabel('Owner').fill('group:default/ml-platform');
+  await page.getByLabel('Owner').press('Tab');
 }
 
 const next = (page: Page) =>
@@ -28,6 +38,7 @@ test('the EKS template shows a validation message for a name that is not a DNS l
   await openEksTemplate(page);
   await page.getByLabel('Environment name').fill('Fraud_E2E ${var.x}');
   await page.getByLabel('Project').fill('fraud');
+  await fillOwner(page);
   await next(page);
   await expect(page.getByText(/match pattern/i).first()).toBeVisible();
 });
@@ -39,11 +50,7 @@ test('a team fills the EKS template and reaches the review step', async ({
 
   await page.getByLabel('Environment name').fill('fraud-e2e');
   await page.getByLabel('Project').fill('fraud');
-  const owner = page.getByLabel('Owner');
-  await owner.fill('ml-platform');
-  const option = page.getByRole('option', { name: /ml-platform/i }).first();
-  if (await option.isVisible().catch(() => false)) await option.click();
-  else await owner.fill('group:default/ml-platform');
+  await fillOwner(page);
   await page.getByLabel('Description').fill('Fraud detection e2e');
   await next(page);
 
@@ -54,8 +61,13 @@ test('a team fills the EKS template and reaches the review step', async ({
   await expect(page.getByLabel('Desired')).toBeVisible();
   await next(page);
 
-  await page.getByLabel('Owner').fill('acme');
-  await page.getByLabel('Repository').fill('fraud-e2e');
+  // RepoUrlPicker's fields are autocompletes: type, then leave the field so the value is kept.
+  const repoOwner = page.getByLabel('Owner');
+  await repoOwner.pressSequentially('acme');
+  await repoOwner.press('Tab');
+  const repository = page.getByLabel('Repository');
+  await repository.pressSequentially('fraud-e2e');
+  await repository.press('Tab');
   await page.getByRole('button', { name: /^(review|next)/i }).click();
 
   await expect(page.getByRole('button', { name: 'Create' })).toBeVisible();

@@ -1,4 +1,5 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createMlPlatformActions } from './actions';
 
@@ -8,9 +9,12 @@ export const scaffolderModule = createBackendModule({
   moduleId: 'ml-platform',
   register({ registerInit }) {
     registerInit({
-      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
-      async init({ scaffolderActions }) {
-        scaffolderActions.addActions(...createMlPlatformActions());
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        catalog: catalogServiceRef,
+      },
+      async init({ scaffolderActions, catalog }) {
+        scaffolderActions.addActions(...createMlPlatformActions({ catalog }));
       },
     });
   },

@@ -1,0 +1,128 @@
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createValidateEnvironmentAction } from './validateEnvironment';
+
+const environment = (name: string, cidr?: string) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name,
+    annotations: (cidr ? { 'ml-platform/vpc-cidr': cidr } : {}) as Record<
+      string,
+      string
+    >,
+  },
+  spec: { type: 'ml-environment', owner: 'group:default/ml-platform' },
+});
+
+const catalog = catalogServiceMock({
+  entities: [
+    environment('ml-prod', '10.0.0.0/16'),
+    environment('ml-staging', '10.1.0.0/16'),
+    environment('ml-local'),
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'shared-db',
+        annotations: { 'ml-platform/vpc-cidr': '10.50.0.0/16' },
+      },
+      spec: { type: 'database', owner: 'group:default/ml-platform' },
+    },
+  ],
+});
+
+const valid = {
+  name: 'fraud-dev',
+  project: 'fraud',
+  owner: 'group:default/ml-platform',
+  shape: 'eks',
+  tier: 'dev',
+  region: 'us-east-1',
+  vpcCidr: '10.40.0.0/16',
+  gpu: { min: 0, desired: 1, max: 4 },
+};
+
+async function run(input: Record<string, unknown>) {
+  const action = createValidateEnvironmentAction({ catalog });
+  const ctx = createMockActionContext({ input: input as any });
+  await action.handler(ctx);
+  return ctx;
+}
+
+describe('ml-platform:environment:validate', () => {
+  it('accepts a valid request and reports how many environments it compared with', async () => {
+    const ctx = await run(valid);
+    expect(ctx.output).toHaveBeenCalledWith('name', 'fraud-dev');
+    expect(ctx.output).toHaveBeenCalledWith('checkedAgainst', 2);
+  });
+
+  it('rejects a CIDR that overlaps an existing ml-environment and names it', async () => {
+    await expect(run({ ...valid, vpcCidr: '10.1.128.0/17' })).rejects.toThrow(
+      "VPC CIDR 10.1.128.0/17 overlaps 10.1.0.0/16 of environment 'ml-staging' (resource:default/ml-staging)",
+    );
+  });
+
+  it('ignores CIDRs of resources that are not ml-environments', async () => {
+    await expect(
+      run({ ...valid, vpcCidr: '10.50.0.0/16' }),
+    ).resolves.toBeDefined();
+  });
+
+  it('rejects a name that an environment already uses', async () => {
+    await expect(
+      run({ ...valid, name: 'ml-prod', vpcCidr: '10.99.0.0/16' }),
+    ).rejects.toThrow("An environment named 'ml-prod' already exists");
+  });
+
+  it.each([
+    [{ name: 'Fraud_Dev' }, 'Environment name must be a DNS label'],
+    [{ name: '../etc' }, 'Environment name must be a DNS label'],
+    [{ project: 'a"b' }, 'Project must be a DNS label'],
+    [{ region: 'ap-south-1' }, 'Region must be one of us-east-1'],
+    [{ vpcCidr: '10.40.0.0' }, 'VPC CIDR must look like 10.20.0.0/16'],
+    [
+      { vpcCidr: '10.40.0.1/16' },
+      'has host bits set; did you mean 10.40.0.0/16?',
+    ],
+    [{ vpcCidr: '10.300.0.0/16' }, 'has an octet above 255'],
+    [{ vpcCidr: '10.0.0.0/8' }, 'prefix between /16 and /28'],
+    [
+      { gpu: { min: 2, desired: 1, max: 4 } },
+      'min <= desired <= max (got min 2, desired 1, max 4)',
+    ],
+    [{ gpu: { min: 0, desired: 5, max: 4 } }, 'min <= desired <= max'],
+    [{ description: 'x: ${var.y}' }, 'Description may only hold'],
+    [{ owner: 'group:default/a\nb' }, 'Owner must be an entity reference'],
+    [{ tier: undefined }, 'An EKS environment needs a tier'],
+    [{ adminCidr: '0.0.0.0/0"]' }, 'Admin CIDR must look like'],
+    [{ awsAccountId: '1234' }, 'AWS account id must be 12 digits'],
+    [{ stateBucket: 'Bucket"' }, 'must be an S3 bucket name'],
+    [
+      { domainName: 'ml.example.com\nx' },
+      'Domain name must be a lowercase host name',
+    ],
+  ])('rejects %j with a clear message', async (change, message) => {
+    await expect(run({ ...valid, ...change })).rejects.toThrow(message);
+  });
+
+  it('lists every problem at once', async () => {
+    const error = await run({ ...valid, name: 'BAD', region: 'mars-1' }).catch(
+      e => e,
+    );
+    expect(error.name).toBe('InputError');
+    expect(error.message).toContain('Environment name must be a DNS label');
+    expect(error.message).toContain('Region must be one of');
+  });
+
+  it('needs no CIDR for a local kind environment', async () => {
+    const ctx = await run({
+      name: 'laptop',
+      project: 'fraud',
+      owner: 'user:jane',
+      shape: 'kind',
+      region: 'us-east-1',
+    });
+    expect(ctx.output).toHaveBeenCalledWith('checkedAgainst', 0);
+  });
+});

@@ -1,0 +1,155 @@
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { InputError } from '@backstage/errors';
+import {
+  ML_ENVIRONMENT_RESOURCE_TYPE,
+  ML_PLATFORM_ENVIRONMENT_ANNOTATION,
+} from '@internal/backstage-plugin-ml-platform-common';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { Ipv4Range, parseCidr, rangesOverlap } from '../environment/cidr';
+import { environmentRequestSchema } from '../environment/request';
+import { examples } from './validateEnvironment.examples';
+
+/** Annotation on ml-environment Resources that records the VPC range they use. */
+export const VPC_CIDR_ANNOTATION = 'ml-platform/vpc-cidr';
+
+/**
+ * `ml-platform:environment:validate` checks an environment request before any
+ * file is written: DNS-safe names, supported region, CIDR syntax and overlap
+ * with the environments already in the catalog, GPU sizing. All problems are
+ * reported at once.
+ */
+export function createValidateEnvironmentAction(options: {
+  catalog: CatalogService;
+}) {
+  const { catalog } = options;
+  return createTemplateAction({
+    id: 'ml-platform:environment:validate',
+    description:
+      'Validates an ML environment request (names, region, VPC CIDR overlap with catalog environments, GPU sizing) before anything is rendered',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: z => z.string({ description: 'Environment name (DNS label)' }),
+        project: z =>
+          z.string({
+            description: 'Project the environment belongs to (DNS label)',
+          }),
+        owner: z =>
+          z.string({ description: 'Owning group or user entity reference' }),
+        description: z =>
+          z.string({ description: 'Free-text description' }).optional(),
+        shape: z => z.string({ description: 'eks, kind, k3s or ecs' }),
+        tier: z =>
+          z
+            .string({ description: 'EKS tier: dev, staging or prod' })
+            .optional(),
+        region: z => z.string({ description: 'AWS region' }),
+        vpcCidr: z =>
+          z.string({ description: 'VPC CIDR, e.g. 10.20.0.0/16' }).optional(),
+        adminCidr: z =>
+          z
+            .string({ description: 'Range allowed to reach the k3s host' })
+            .optional(),
+        awsAccountId: z =>
+          z.string({ description: 'AWS account id' }).optional(),
+        stateBucket: z =>
+          z.string({ description: 'Terraform state bucket' }).optional(),
+        domainName: z =>
+          z.string({ description: 'Host name behind the ALB' }).optional(),
+        gpu: z =>
+          z
+            .object(
+              { min: z.number(), desired: z.number(), max: z.number() },
+              { description: 'GPU node group sizing' },
+            )
+            .optional(),
+      },
+      output: {
+        name: z => z.string({ description: 'The validated environment name' }),
+        vpcCidr: z =>
+          z.string({ description: 'The validated VPC CIDR' }).optional(),
+        checkedAgainst: z =>
+          z.number({
+            description:
+              'How many catalog environments the CIDR was compared with',
+          }),
+      },
+    },
+    async handler(ctx) {
+      const problems: string[] = [];
+      const parsed = environmentRequestSchema.safeParse(ctx.input);
+      if (!parsed.success) {
+        problems.push(...parsed.error.issues.map(i => i.message));
+      }
+      const request = ctx.input;
+      if (request.shape === 'eks' && !request.tier) {
+        problems.push('An EKS environment needs a tier: dev, staging or prod');
+      }
+      if (request.shape !== 'kind' && !request.vpcCidr) {
+        problems.push(`A ${request.shape} environment needs a VPC CIDR`);
+      }
+
+      const existing = await catalog.getEntities(
+        {
+          filter: {
+            kind: 'Resource',
+            'spec.type': ML_ENVIRONMENT_RESOURCE_TYPE,
+          },
+          fields: [
+            'metadata.name',
+            'metadata.namespace',
+            'metadata.annotations',
+          ],
+        },
+        { credentials: await ctx.getInitiatorCredentials() },
+      );
+      const environments = existing.items.map(e => ({
+        name:
+          e.metadata.annotations?.[ML_PLATFORM_ENVIRONMENT_ANNOTATION] ??
+          e.metadata.name,
+        ref: `resource:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`,
+        cidr: e.metadata.annotations?.[VPC_CIDR_ANNOTATION],
+      }));
+      const clash = environments.find(e => e.name === request.name);
+      if (clash) {
+        problems.push(
+          `An environment named '${request.name}' already exists (${clash.ref})`,
+        );
+      }
+
+      let checkedAgainst = 0;
+      if (request.vpcCidr && request.shape !== 'kind') {
+        const range = parseCidr(request.vpcCidr);
+        if ('error' in range) {
+          problems.push(`VPC CIDR ${range.error}`);
+        } else {
+          for (const env of environments) {
+            if (!env.cidr) continue;
+            const other = parseCidr(env.cidr);
+            if ('error' in other) continue;
+            checkedAgainst += 1;
+            if (rangesOverlap(range, other as Ipv4Range)) {
+              problems.push(
+                `VPC CIDR ${request.vpcCidr} overlaps ${env.cidr} of environment '${env.name}' (${env.ref}); pick a free range`,
+              );
+            }
+          }
+        }
+      }
+
+      const unique = [...new Set(problems)];
+      if (unique.length > 0) {
+        throw new InputError(
+          `The environment request is not valid:\n- ${unique.join('\n- ')}`,
+        );
+      }
+      ctx.logger.info(
+        `Environment '${request.name}' is valid; CIDR compared with ${checkedAgainst} catalog environments`,
+      );
+      ctx.output('name', request.name);
+      if (request.vpcCidr) ctx.output('vpcCidr', request.vpcCidr);
+      ctx.output('checkedAgainst', checkedAgainst);
+    },
+  });
+}

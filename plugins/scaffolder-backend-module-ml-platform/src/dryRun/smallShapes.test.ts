@@ -1,0 +1,130 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+import { parse as parseYaml } from 'yaml';
+import { checkRenderedTree } from '../workspace/checkRenderedTree';
+import { formatFinding } from '../workspace/types';
+import { startScaffolder } from '../__testUtils__/testBackend';
+import { loadTemplates } from '../__testUtils__/templateFiles';
+import { SAMPLE_VALUES } from '../__testUtils__/values';
+import { writeDirectoryContents } from '../__testUtils__/writeDirectoryContents';
+
+jest.setTimeout(120_000);
+
+type Files = { path: string; base64Content: string }[];
+const read = (files: Files, p: string) => {
+  const file = files.find(f => f.path === p);
+  if (!file) throw new Error(`${p} was not rendered`);
+  return Buffer.from(file.base64Content, 'base64').toString('utf8');
+};
+
+async function renderValid(name: string) {
+  const scaffolder = await startScaffolder();
+  const templates = await loadTemplates('ml-environment');
+  const res = await scaffolder.dryRun(
+    'ml-environment',
+    templates[name],
+    SAMPLE_VALUES[name],
+  );
+  expect(res.body.error).toBeUndefined();
+  expect(res.status).toBe(200);
+  const files = res.body.directoryContents!;
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), `${name}-`));
+  try {
+    await writeDirectoryContents(dir, files);
+    const report = await checkRenderedTree(dir);
+    expect(report.findings.map(formatFinding)).toEqual([]);
+    return { files, report, output: res.body.output! };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('small shapes dry run', () => {
+  it('renders a local kind environment with registry, data services and MLflow', async () => {
+    const { files, report, output } = await renderValid('ml-environment-kind');
+    const cluster = parseYaml(read(files, 'kind/cluster.yaml'));
+    expect(cluster.nodes.map((n: any) => n.role)).toEqual([
+      'control-plane',
+      'worker',
+      'worker',
+    ]);
+    expect(
+      cluster.nodes[0].extraPortMappings.map((m: any) => m.hostPort),
+    ).toEqual([5000, 9000, 9001, 8000, 3001, 5432, 6379]);
+    for (const service of ['minio', 'postgresql', 'redis', 'mlflow']) {
+      expect(files.map(f => f.path)).toContain(`k8s/${service}.yaml`);
+    }
+    expect(report.counts.kubernetes).toBeGreaterThanOrEqual(10);
+    expect(report.counts.terraform).toBe(0);
+    expect(files.some(f => f.path.startsWith('terraform/'))).toBe(false);
+    expect(files.some(f => f.path === '.github/workflows/terraform.yaml')).toBe(
+      false,
+    );
+    const entity = parseYaml(read(files, 'catalog-info.yaml'));
+    expect(entity.metadata.annotations['ml-platform/monthly-estimate']).toBe(
+      '0',
+    );
+    expect(entity.metadata.annotations['ml-platform/vpc-cidr']).toBeUndefined();
+    expect(output.text[0].content).toContain('About 0 USD/month');
+  });
+
+  it('renders single-node k3s on EC2 with MLflow artifacts in S3 and no NAT', async () => {
+    const { files, output } = await renderValid('ml-environment-k3s');
+    const network: any = await parse(
+      'network.tf',
+      read(files, 'terraform/network.tf'),
+    );
+    expect(network.module.vpc[0].enable_nat_gateway).toBe(false);
+    expect(read(files, 'terraform/network.tf')).toContain(
+      'cidr_blocks = ["203.0.113.0/24"]',
+    );
+    const instance: any = await parse(
+      'instance.tf',
+      read(files, 'terraform/instance.tf'),
+    );
+    expect(instance.resource.aws_instance.k3s[0].instance_type).toBe(
+      't3.medium',
+    );
+    expect(read(files, 'terraform/user-data.sh.tftpl')).toContain(
+      '--artifacts-destination s3://${artifact_bucket}/mlflow',
+    );
+    expect(output.text[0].content).toContain('About 30 USD/month');
+  });
+
+  it('renders ECS Fargate with MLflow on RDS + S3 behind HTTPS, secrets and alarms', async () => {
+    const { files } = await renderValid('ml-environment-ecs');
+    const alb: any = await parse('alb.tf', read(files, 'terraform/alb.tf'));
+    expect(alb.resource.aws_lb_listener.https[0]).toMatchObject({
+      port: 443,
+      protocol: 'HTTPS',
+    });
+    const services: any = await parse(
+      'services.tf',
+      read(files, 'terraform/services.tf'),
+    );
+    expect(services.resource.aws_ecs_task_definition.this[0]).toMatchObject({
+      cpu: 512,
+      memory: 1024,
+    });
+    const alarms: any = await parse(
+      'alarms.tf',
+      read(files, 'terraform/alarms.tf'),
+    );
+    expect(Object.keys(alarms.locals[0].alarms)).toHaveLength(4);
+    expect(read(files, 'terraform/secrets.tf')).toContain(
+      'aws_secretsmanager_secret',
+    );
+    const db: any = await parse(
+      'database.tf',
+      read(files, 'terraform/database.tf'),
+    );
+    expect(db.module.db[0].manage_master_user_password).toBe(true);
+    const cert: any = await parse(
+      'certificate.tf',
+      read(files, 'terraform/certificate.tf'),
+    );
+    expect(cert.module.acm[0].domain_name).toBe('fraud.ml.example.com');
+  });
+});

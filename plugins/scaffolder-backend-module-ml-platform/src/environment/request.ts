@@ -1,0 +1,113 @@
+import { ENVIRONMENT_NAME_PATTERN } from '@internal/backstage-plugin-ml-platform-common';
+import { z } from 'zod';
+
+/** The shapes a template can render, from a laptop to a full EKS platform. */
+export const ENVIRONMENT_SHAPES = ['eks', 'kind', 'k3s', 'ecs'] as const;
+export type EnvironmentShape = (typeof ENVIRONMENT_SHAPES)[number];
+
+/** Tiers of the EKS shape; the smaller shapes have one fixed size. */
+export const EKS_TIERS = ['dev', 'staging', 'prod'] as const;
+export type EksTier = (typeof EKS_TIERS)[number];
+
+/**
+ * Regions the platform team supports. The price table is us-east-1; other
+ * regions are estimated with it and say so.
+ */
+export const ALLOWED_REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'eu-west-1',
+  'eu-central-1',
+] as const;
+
+/** A dotted-quad IPv4 CIDR; the range itself is checked by parseCidr. */
+export const CIDR_PATTERN =
+  /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+/**
+ * Free text that ends up in YAML and HCL strings: no quotes, `$`, braces,
+ * colons, `#`, `&`, `*` or newlines, so it cannot leave the string it is put in.
+ */
+export const DESCRIPTION_PATTERN = /^[A-Za-z0-9 ,.()_/-]{0,200}$/;
+
+/** An entity reference to the owning group or user, e.g. group:default/ml-platform. */
+export const OWNER_PATTERN =
+  /^(group|user):([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\/)?[a-zA-Z0-9]([-_.a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
+
+const dnsName = (what: string) =>
+  z
+    .string()
+    .regex(
+      ENVIRONMENT_NAME_PATTERN,
+      `${what} must be a DNS label: lowercase letters, digits and '-', 1-63 characters, starting and ending with a letter or digit`,
+    );
+
+/** GPU node group sizing as the form asks for it. */
+export const gpuSizingSchema = z
+  .object({
+    min: z.number().int().min(0).max(50),
+    desired: z.number().int().min(0).max(50),
+    max: z.number().int().min(0).max(50),
+  })
+  .superRefine((gpu, ctx) => {
+    if (gpu.min > gpu.desired || gpu.desired > gpu.max) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `GPU node group sizing must satisfy min <= desired <= max (got min ${gpu.min}, desired ${gpu.desired}, max ${gpu.max})`,
+      });
+    }
+  });
+
+/** Everything the templates ask for, checked the same way on the server. */
+export const environmentRequestSchema = z.object({
+  name: dnsName('Environment name'),
+  project: dnsName('Project'),
+  owner: z
+    .string()
+    .regex(
+      OWNER_PATTERN,
+      'Owner must be an entity reference such as group:default/ml-platform',
+    ),
+  description: z
+    .string()
+    .regex(
+      DESCRIPTION_PATTERN,
+      'Description may only hold letters, digits, spaces and , . ( ) _ / - (at most 200 characters)',
+    )
+    .optional(),
+  shape: z.enum(ENVIRONMENT_SHAPES),
+  tier: z.enum(EKS_TIERS).optional(),
+  region: z.enum(ALLOWED_REGIONS, {
+    message: `Region must be one of ${ALLOWED_REGIONS.join(', ')}`,
+  }),
+  vpcCidr: z
+    .string()
+    .regex(CIDR_PATTERN, 'VPC CIDR must look like 10.20.0.0/16')
+    .optional(),
+  gpu: gpuSizingSchema.optional(),
+  adminCidr: z
+    .string()
+    .regex(CIDR_PATTERN, 'Admin CIDR must look like 203.0.113.0/24')
+    .optional(),
+  awsAccountId: z
+    .string()
+    .regex(/^[0-9]{12}$/, 'AWS account id must be 12 digits')
+    .optional(),
+  stateBucket: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'Terraform state bucket must be an S3 bucket name',
+    )
+    .optional(),
+  domainName: z
+    .string()
+    .regex(
+      /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+      'Domain name must be a lowercase host name such as ml.example.com',
+    )
+    .optional(),
+});
+
+export type EnvironmentRequest = z.infer<typeof environmentRequestSchema>;

@@ -1,0 +1,115 @@
+locals {
+  services = {
+    inference-api = {
+      image  = "${aws_ecr_repository.this["inference-api"].repository_url}:latest"
+      port   = 8000
+      health = "/health"
+      count  = ${{ values.sizing.fargate.tasks }}
+      environment = [
+        { name = "MLFLOW_TRACKING_URI", value = "https://${{ values.domainName }}/mlflow" },
+        { name = "MODEL_NAME", value = "${{ values.project }}" },
+      ]
+      secrets = [
+        { name = "APP_SECRETS", valueFrom = aws_secretsmanager_secret.inference_api.arn },
+      ]
+      command = null
+    }
+    mlflow = {
+      image  = "ghcr.io/mlflow/mlflow:v2.16.2"
+      port   = 5000
+      health = "/mlflow/health"
+      count  = 1
+      environment = [
+        { name = "DB_HOST", value = module.db.db_instance_endpoint },
+        { name = "ARTIFACTS", value = "s3://${module.artifacts.s3_bucket_id}/mlflow" },
+      ]
+      secrets = [
+        { name = "DB_USER", valueFrom = "${module.db.db_instance_master_user_secret_arn}:username::" },
+        { name = "DB_PASSWORD", valueFrom = "${module.db.db_instance_master_user_secret_arn}:password::" },
+      ]
+      command = ["sh", "-c", "pip install --quiet psycopg2-binary boto3 && mlflow server --host 0.0.0.0 --port 5000 --static-prefix /mlflow --backend-store-uri postgresql://$DB_USER:$DB_PASSWORD@$DB_HOST/mlflow --artifacts-destination $ARTIFACTS"]
+    }
+  }
+}
+
+resource "aws_ecs_task_definition" "this" {
+  for_each = local.services
+
+  family                   = "${local.name}-${each.key}"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = ${{ (values.sizing.fargate.vcpu * 1024) | int }}
+  memory                   = ${{ (values.sizing.fargate.memoryGiB * 1024) | int }}
+  execution_role_arn       = aws_iam_role.execution.arn
+  task_role_arn            = aws_iam_role.task.arn
+
+  container_definitions = jsonencode([{
+    name         = each.key
+    image        = each.value.image
+    command      = each.value.command
+    essential    = true
+    user         = "1000"
+    portMappings = [{ containerPort = each.value.port, protocol = "tcp" }]
+    environment  = each.value.environment
+    secrets      = each.value.secrets
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = aws_cloudwatch_log_group.services[each.key].name
+        awslogs-region        = local.region
+        awslogs-stream-prefix = each.key
+      }
+    }
+  }])
+}
+
+resource "aws_ecs_service" "this" {
+  for_each = local.services
+
+  name            = each.key
+  cluster         = aws_ecs_cluster.this.id
+  task_definition = aws_ecs_task_definition.this[each.key].arn
+  desired_count   = each.value.count
+  launch_type     = "FARGATE"
+
+  network_configuration {
+    subnets         = module.vpc.private_subnets
+    security_groups = [aws_security_group.tasks.id]
+  }
+
+  load_balancer {
+    target_group_arn = aws_lb_target_group.this[each.key].arn
+    container_name   = each.key
+    container_port   = each.value.port
+  }
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  depends_on = [aws_lb_listener.https]
+}
+
+resource "aws_appautoscaling_target" "inference_api" {
+  service_namespace  = "ecs"
+  resource_id        = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.this["inference-api"].name}"
+  scalable_dimension = "ecs:service:DesiredCount"
+  min_capacity       = ${{ values.sizing.fargate.tasks }}
+  max_capacity       = 10
+}
+
+resource "aws_appautoscaling_policy" "inference_api_cpu" {
+  name               = "cpu-70"
+  service_namespace  = aws_appautoscaling_target.inference_api.service_namespace
+  resource_id        = aws_appautoscaling_target.inference_api.resource_id
+  scalable_dimension = aws_appautoscaling_target.inference_api.scalable_dimension
+  policy_type        = "TargetTrackingScaling"
+
+  target_tracking_scaling_policy_configuration {
+    target_value = 70
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}

@@ -34,14 +34,16 @@ export const mlPlatformPlugin = createBackendPlugin({
         const environments = createEnvironmentRegistry(
           readEnvironments(config),
         );
+        const cacheOptions = readSourceCacheOptions(config);
         const sourceCache = createSourceCache({
           cache,
           logger,
-          options: readSourceCacheOptions(config),
+          options: cacheOptions,
         });
         const clusterStatus = createClusterStatusService({
           sourceCache,
           kubernetes: createKubernetesClientFactory(),
+          ttlMs: cacheOptions.ttlMs,
         });
         logger.info(
           `ML Platform serving ${

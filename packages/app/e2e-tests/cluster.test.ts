@@ -11,7 +11,11 @@ test('shows the GPU card of ml-prod on its ML Platform tab', async ({
   await expect(enterButton).toBeVisible();
   await enterButton.click();
 
-  await page.getByRole('tab', { name: 'ML Platform' }).click();
+  // Entity page tabs are links in the content navigation.
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'ML Platform' })
+    .click();
 
   await expect(page.getByTestId('gpu-totals')).toHaveText(
     '1 of 3 GPUs requested · 1 free',

@@ -62,14 +62,16 @@ export const mlPlatformPlugin = createBackendPlugin({
         const environments = createEnvironmentRegistry(
           readEnvironments(config),
         );
+        const cacheOptions = readSourceCacheOptions(config);
         const sourceCache = createSourceCache({
           cache,
           logger,
-          options: readSourceCacheOptions(config),
+          options: cacheOptions,
         });
         const clusterStatus = createClusterStatusService({
           sourceCache,
           kubernetes: createKubernetesClientFactory(),
+          ttlMs: cacheOptions.ttlMs,
         });
         const modelsOptions = readModelsOptions(config);
         logger.info(

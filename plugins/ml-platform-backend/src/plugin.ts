@@ -19,7 +19,12 @@ import { createKubernetesClientFactory } from './services/Kubernetes';
 import { readModelsOptions } from './config/readModelsOptions';
 import { createDeployedModelSource } from './services/DeployedModels';
 import { createMlflowClient } from './services/Mlflow';
-import { createModelsService } from './services/Models';
+import {
+  createModelsReader,
+  createModelsService,
+  mlflowSourceSummariser,
+} from './services/Models';
+import { costSourceSummariser } from './services/CostReport';
 import { createSourceCache } from './services/SourceCache';
 
 /**
@@ -99,15 +104,22 @@ export const mlPlatformPlugin = createBackendPlugin({
           gpuAllocationSource:
             createClusterViewGpuAllocationSource(clusterStatus),
         });
+        const readModels = createModelsReader({
+          sourceCache,
+          models,
+          keyMetrics: modelsOptions.models.keyMetrics,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
             environments,
             clusterStatus,
-            sourceSummarisers: [kubernetesSourceSummariser(clusterStatus)],
-            sourceCache,
-            models,
-            keyMetrics: modelsOptions.models.keyMetrics,
+            sourceSummarisers: [
+              kubernetesSourceSummariser(clusterStatus),
+              mlflowSourceSummariser(readModels),
+              costSourceSummariser({ permissions, ...cost }),
+            ],
+            readModels,
             costRoutes: createCostRoutes({
               httpAuth,
               permissions,

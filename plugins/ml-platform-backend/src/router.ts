@@ -15,8 +15,7 @@ import {
   summarizeEnvironment,
 } from './services/EnvironmentSummary';
 import { createModelRoutes } from './routes/modelRoutes';
-import { ModelsService } from './services/Models';
-import { SourceCache } from './services/SourceCache';
+import { ModelsReader } from './services/Models';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -24,10 +23,7 @@ export interface RouterOptions {
   clusterStatus: ClusterStatusService;
   /** One per upstream; each adds its entry to `GET /environments/:name`. */
   sourceSummarisers: EnvironmentSourceSummariser[];
-  sourceCache: SourceCache;
-  models: ModelsService;
-  /** Metric names the Models card shows. */
-  keyMetrics: string[];
+  readModels: ModelsReader;
   /** Cost routes (routes/costRoutes.ts), mounted after authentication. */
   costRoutes?: express.Router;
 }
@@ -37,9 +33,7 @@ export async function createRouter({
   environments,
   clusterStatus,
   sourceSummarisers,
-  sourceCache,
-  models,
-  keyMetrics,
+  readModels,
   costRoutes,
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
@@ -73,9 +67,7 @@ export async function createRouter({
   });
 
   router.use(createClusterRoutes({ environments, clusterStatus }));
-  router.use(
-    createModelRoutes({ environments, sourceCache, models, keyMetrics }),
-  );
+  router.use(createModelRoutes({ environments, readModels }));
   if (costRoutes) {
     router.use(costRoutes);
   }

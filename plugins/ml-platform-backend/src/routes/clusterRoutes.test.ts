@@ -333,6 +333,8 @@ describe('cluster and GPU routes', () => {
       .expect(200);
     expect(dev.body.sources).toEqual({
       kubernetes: { status: 'not-configured', stale: false },
+      mlflow: { status: 'not-configured', stale: false },
+      cost: { status: 'not-configured', stale: false },
     });
   });
 });

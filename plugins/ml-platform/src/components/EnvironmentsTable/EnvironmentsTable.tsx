@@ -4,6 +4,7 @@ import { EnvironmentInfo } from '@internal/backstage-plugin-ml-platform-common';
 import { useMemo } from 'react';
 import { GpuCell, HealthCell } from './SummaryCells';
 import { ModelCountCell } from './ModelCountCell';
+import { SpendCell } from './SpendCell';
 import { TierChip } from './TierChip';
 import {
   SummaryState,
@@ -46,6 +47,11 @@ const columns: TableColumn<Row>[] = [
     field: 'name',
     sorting: false,
     render: env => <ModelCountCell environment={env.name} />,
+  },
+  {
+    title: 'Spend (MTD)',
+    sorting: false,
+    render: env => <SpendCell state={env.summary} />,
   },
 ];
 

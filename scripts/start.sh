@@ -13,6 +13,7 @@ BACKEND_URL=http://localhost:7007
 # give the default credential chain a dummy key unless real ones are set.
 export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-sandbox-demo}"
 export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-sandbox-demo}"
+export AWS_EC2_METADATA_DISABLED=true
 
 pids=()
 cleanup() {

@@ -34,6 +34,12 @@ ensure_chromium() {
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 }
 
+# The sandbox Cost Explorer accepts any signed request; dummy keys keep the AWS
+# SDK from looking further (never the instance metadata service).
+export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-sandbox-demo}"
+export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-sandbox-demo}"
+export AWS_EC2_METADATA_DISABLED=true
+
 # Production-mode tests use the machine's PostgreSQL and Redis.
 export BACKSTAGE_TEST_DISABLE_DOCKER=1
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}

@@ -26,7 +26,6 @@ const environments = [
       serviceAccountToken: SECRETS[0],
     },
     mlflow: { url: 'https://mlflow.prod.example', token: SECRETS[1] },
-    cost: { tagKey: 'Environment', tagValue: 'prod', monthlyBudget: 12000 },
   },
 ];
 

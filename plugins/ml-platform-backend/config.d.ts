@@ -43,6 +43,12 @@ export interface Config {
       maxAttempts?: number;
       /** Minutes between samples of GPU allocation, for idle GPU-hours. Default 5. */
       gpuSampleIntervalMinutes?: number;
+      /**
+       * Seconds after start-up before the first GPU sample, so a starting
+       * backend (or several replicas at once) does not read every cluster
+       * immediately. Default 60.
+       */
+      gpuSampleInitialDelaySeconds?: number;
       /** USD per GPU-hour by instance type, overriding the built-in on-demand prices. */
       gpuHourPrices?: { [instanceType: string]: number };
     };

@@ -86,6 +86,9 @@ export async function setUpCostLedger(deps: {
       scope: 'global',
       frequency: { minutes: intervalMinutes },
       timeout: { minutes: Math.max(1, intervalMinutes - 1) },
+      ...(settings.gpuSampleInitialDelaySeconds > 0 && {
+        initialDelay: { seconds: settings.gpuSampleInitialDelaySeconds },
+      }),
       fn: createGpuSampler({
         source: deps.gpuAllocationSource,
         ledger,

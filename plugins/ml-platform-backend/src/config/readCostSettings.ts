@@ -6,6 +6,7 @@ export interface CostSettings {
   historyMonths: number;
   maxAttempts: number;
   gpuSampleIntervalMinutes: number;
+  gpuSampleInitialDelaySeconds: number;
   gpuHourPrices: Record<string, number>;
 }
 
@@ -20,12 +21,25 @@ export function readCostSettings(config: Config): CostSettings {
     }
     return value;
   };
+  const nonNegative = (key: string, fallback: number) => {
+    const value = cost?.getOptionalNumber(key) ?? fallback;
+    if (!(value >= 0)) {
+      throw new Error(
+        `Invalid config: mlPlatform.cost.${key} must be zero or more`,
+      );
+    }
+    return value;
+  };
   const prices = cost?.getOptionalConfig('gpuHourPrices');
   return {
     refreshIntervalHours: positive('refreshIntervalHours', 6),
     historyMonths: Math.round(positive('historyMonths', 3)),
     maxAttempts: Math.round(positive('maxAttempts', 5)),
     gpuSampleIntervalMinutes: positive('gpuSampleIntervalMinutes', 5),
+    gpuSampleInitialDelaySeconds: nonNegative(
+      'gpuSampleInitialDelaySeconds',
+      60,
+    ),
     gpuHourPrices: Object.fromEntries(
       (prices?.keys() ?? []).map(k => [k, prices!.getNumber(k)]),
     ),

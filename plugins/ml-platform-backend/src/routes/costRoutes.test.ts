@@ -58,7 +58,8 @@ async function start(
       mockServices.rootConfig.factory({
         data: {
           mlPlatform: {
-            cost: { maxAttempts: 2 },
+            // sample GPU allocation at start, so one sample is in the ledger
+            cost: { maxAttempts: 2, gpuSampleInitialDelaySeconds: 0 },
             environments: [
               environment('ml-local', 'local'),
               environment('ml-dev', 'dev', {

@@ -213,6 +213,13 @@ describe('cost routes', () => {
       .get('/api/ml-platform/environments/ml-nope/cost')
       .set('Authorization', auth)
       .expect(404);
+    const badName = await request(server)
+      .get('/api/ml-platform/environments/..%2Fetc/cost')
+      .set('Authorization', auth)
+      .expect(400);
+    expect(badName.body.error.message).toBe(
+      "Invalid environment name '../etc': expected a DNS label",
+    );
   });
 
   it('gives 403 on both cost routes without ml-platform.cost.read, while environments still list', async () => {

@@ -7,7 +7,6 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   COST_PERIODS,
   CostList,
-  ENVIRONMENT_NAME_PATTERN,
   EnvironmentCostData,
   SourceEnvelope,
   mlPlatformCostReadPermission,
@@ -19,6 +18,7 @@ import { CostExplorerGateway } from '../services/CostExplorer';
 import { CostLedger, CostRefreshState } from '../services/CostLedger';
 import { CostReport } from '../services/CostReport';
 import { EnvironmentRegistry } from '../services/EnvironmentRegistry';
+import { environmentNameParam } from './environmentNameParam';
 
 export interface CostRoutesOptions {
   httpAuth: HttpAuthService;
@@ -81,15 +81,10 @@ export function createCostRoutes(options: CostRoutesOptions): express.Router {
     return { fetchedAt, stale, ...(error && { error }) };
   };
 
+  // Sub-routers do not inherit the parent's router.param.
+  router.param('name', environmentNameParam);
+
   router.get('/environments/:name/cost', async (req, res) => {
-    if (!ENVIRONMENT_NAME_PATTERN.test(req.params.name)) {
-      throw new InputError(
-        `Invalid environment name '${req.params.name.slice(
-          0,
-          64,
-        )}': expected a DNS label`,
-      );
-    }
     await authorize(req);
     const env = environments.get(req.params.name);
     const query = parseQuery(req.query);

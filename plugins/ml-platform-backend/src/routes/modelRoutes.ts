@@ -1,9 +1,8 @@
-import { InputError } from '@backstage/errors';
-import { ENVIRONMENT_NAME_PATTERN } from '@internal/backstage-plugin-ml-platform-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { EnvironmentRegistry } from '../services/EnvironmentRegistry';
 import { ModelsReader } from '../services/Models';
+import { environmentNameParam } from './environmentNameParam';
 
 export interface ModelRoutesOptions {
   environments: EnvironmentRegistry;
@@ -15,14 +14,11 @@ export function createModelRoutes(options: ModelRoutesOptions): express.Router {
   const { environments, readModels } = options;
   const router = Router();
 
+  // Sub-routers do not inherit the parent's router.param.
+  router.param('name', environmentNameParam);
+
   router.get('/environments/:name/models', async (req, res) => {
-    const name = req.params.name;
-    if (!ENVIRONMENT_NAME_PATTERN.test(name)) {
-      throw new InputError(
-        `Invalid environment name '${name.slice(0, 64)}': expected a DNS label`,
-      );
-    }
-    res.json(await readModels(environments.get(name)));
+    res.json(await readModels(environments.get(req.params.name)));
   });
 
   return router;

@@ -101,6 +101,21 @@ describe('EnvironmentsPage', () => {
     await renderPage({
       listEnvironments: async () => ({ items: environments }),
       getModels: async name => exampleModelsEnvelope(name),
+      // The summary's MLflow entry carries the same figures as the registry.
+      getEnvironment: async name => {
+        const models = exampleModelsEnvelope(name).data!.models;
+        return {
+          ...environments.find(e => e.name === name)!,
+          sources: {
+            mlflow: {
+              status: 'degraded' as const,
+              stale: false,
+              models: models.length,
+              drifting: models.filter(m => m.drift.length > 0).length,
+            },
+          },
+        };
+      },
     });
     expect(await screen.findByTestId('model-count-ml-prod')).toHaveTextContent(
       '2 (1 drifting)',

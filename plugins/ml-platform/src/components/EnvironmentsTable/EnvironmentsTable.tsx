@@ -46,7 +46,9 @@ const columns: TableColumn<Row>[] = [
     title: 'Models',
     field: 'name',
     sorting: false,
-    render: env => <ModelCountCell environment={env.name} />,
+    render: env => (
+      <ModelCountCell environment={env.name} state={env.summary} />
+    ),
   },
   {
     title: 'Spend (MTD)',

@@ -1,5 +1,9 @@
 import { ClusterSnapshot } from '@internal/backstage-plugin-ml-platform-common';
-import { KubernetesClusterClient } from '../Kubernetes';
+import {
+  KubernetesClusterClient,
+  ListExpiredError,
+  MAX_LIST_RESTARTS,
+} from '../Kubernetes';
 import { createClusterAccumulator } from './clusterAccumulator';
 import { summarizeWorkloads } from './workloads';
 
@@ -7,8 +11,31 @@ import { summarizeWorkloads } from './workloads';
  * Reads a cluster once — version, nodes and pods page by page, Deployments and
  * HPAs of the ML namespaces, all in parallel — into both the cluster and the
  * GPU view. Pod pages are folded in and dropped as they arrive.
+ *
+ * When a list's continue token expires halfway (410 Gone), the pages folded
+ * so far belong to an older revision, so the read starts again from scratch
+ * with a new accumulator, a bounded number of times.
  */
 export async function loadClusterSnapshot(
+  client: KubernetesClusterClient,
+  namespaces: string[],
+  signal?: AbortSignal,
+): Promise<ClusterSnapshot> {
+  for (let restarts = 0; ; restarts++) {
+    try {
+      return await readClusterOnce(client, namespaces, signal);
+    } catch (error) {
+      if (
+        !(error instanceof ListExpiredError) ||
+        restarts >= MAX_LIST_RESTARTS
+      ) {
+        throw error;
+      }
+    }
+  }
+}
+
+async function readClusterOnce(
   client: KubernetesClusterClient,
   namespaces: string[],
   signal?: AbortSignal,

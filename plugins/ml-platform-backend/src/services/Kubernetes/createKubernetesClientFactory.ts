@@ -11,6 +11,8 @@ import fetch, { RequestInit } from 'node-fetch';
 import { EnvironmentConfig, KubernetesConnection } from '../../config/types';
 import { createKubeConfig, serviceAccountToken } from './createKubeConfig';
 import { cachedEksTokenProvider, eksCredentials } from './eksToken';
+import { ListExpiredError, MAX_LIST_RESTARTS } from './ListExpiredError';
+import { withRetryAfter } from '../SourceCache/retryAfter';
 import {
   KubernetesClientFactory,
   KubernetesClusterClient,
@@ -69,6 +71,7 @@ export function describeKubernetesError(error: unknown): Error {
     code?: number | string;
     body?: unknown;
     type?: string;
+    headers?: Record<string, string>;
   };
   if (e?.name === 'AbortError') {
     return error as Error;
@@ -86,28 +89,57 @@ export function describeKubernetesError(error: unknown): Error {
     } catch {
       detail = '';
     }
-    return new Error(
-      `Kubernetes API answered ${e.code}${detail ? `: ${detail}` : ''}`,
+    const headers = e.headers ?? {};
+    return withRetryAfter(
+      new Error(
+        `Kubernetes API answered ${e.code}${detail ? `: ${detail}` : ''}`,
+      ),
+      e.code,
+      { get: name => headers[name] ?? headers[name.toLowerCase()] ?? null },
     );
   }
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** Follows continue tokens of a generated-client list to the end. */
+/**
+ * Follows continue tokens of a generated-client list to the end, starting the
+ * list again (a bounded number of times) when a token expires on the way.
+ */
 async function everyPage<T>(
+  path: string,
   listPage: (
     continueToken: string | undefined,
   ) => Promise<{ items: T[]; metadata?: { _continue?: string } }>,
 ): Promise<T[]> {
-  const items: T[] = [];
-  let continueToken: string | undefined;
-  do {
-    const next = continueToken;
-    const list = await safely(() => listPage(next));
-    items.push(...list.items);
-    continueToken = list.metadata?._continue || undefined;
-  } while (continueToken);
-  return items;
+  for (let restarts = 0; ; restarts++) {
+    const items: T[] = [];
+    let continueToken: string | undefined;
+    try {
+      do {
+        const next = continueToken;
+        const list = await safely(async () => {
+          try {
+            return await listPage(next);
+          } catch (error) {
+            if (next && (error as { code?: unknown })?.code === 410) {
+              throw new ListExpiredError(path);
+            }
+            throw error;
+          }
+        });
+        items.push(...list.items);
+        continueToken = list.metadata?._continue || undefined;
+      } while (continueToken);
+      return items;
+    } catch (error) {
+      if (
+        !(error instanceof ListExpiredError) ||
+        restarts >= MAX_LIST_RESTARTS
+      ) {
+        throw error;
+      }
+    }
+  }
 }
 
 /** Runs a request, turning its failure into a safe error. */
@@ -122,6 +154,7 @@ async function safely<T>(call: () => Promise<T>): Promise<T> {
 async function apiError(response: {
   status: number;
   statusText: string;
+  headers: { get(name: string): string | null };
   text(): Promise<string>;
 }): Promise<Error> {
   let detail = response.statusText;
@@ -132,7 +165,11 @@ async function apiError(response: {
   } catch {
     // not JSON: keep the status text
   }
-  return new Error(`Kubernetes API answered ${response.status}: ${detail}`);
+  return withRetryAfter(
+    new Error(`Kubernetes API answered ${response.status}: ${detail}`),
+    response.status,
+    response.headers,
+  );
 }
 
 /**
@@ -161,6 +198,7 @@ function createClusterClient(
       const query = new URLSearchParams({
         limit: String(options.pageSize ?? DEFAULT_PAGE_SIZE),
       });
+      const continued = continueToken !== undefined;
       if (continueToken) {
         query.set('continue', continueToken);
       }
@@ -170,6 +208,11 @@ function createClusterClient(
           method: 'GET',
           signal: options.signal as RequestInit['signal'],
         });
+        if (response.status === 410 && continued) {
+          // Pages already yielded came from the expired revision: the
+          // consumer must fold the whole list again (loadClusterSnapshot does).
+          throw new ListExpiredError(path);
+        }
         if (!response.ok) {
           throw await apiError(response);
         }
@@ -210,7 +253,7 @@ function createClusterClient(
       ),
     async listDeployments(namespace, options = {}) {
       const api = (await kubeConfig()).makeApiClient(AppsV1Api);
-      return everyPage(next =>
+      return everyPage(`deployments in ${namespace}`, next =>
         api.listNamespacedDeployment(
           {
             namespace,
@@ -223,7 +266,7 @@ function createClusterClient(
     },
     async listHorizontalPodAutoscalers(namespace, options = {}) {
       const api = (await kubeConfig()).makeApiClient(AutoscalingV2Api);
-      return everyPage(next =>
+      return everyPage(`horizontalpodautoscalers in ${namespace}`, next =>
         api.listNamespacedHorizontalPodAutoscaler(
           {
             namespace,

@@ -5,3 +5,4 @@ export {
   DEFAULT_PAGE_SIZE,
 } from './createKubernetesClientFactory';
 export { createEksToken, cachedEksTokenProvider } from './eksToken';
+export { ListExpiredError, MAX_LIST_RESTARTS } from './ListExpiredError';

@@ -1,4 +1,5 @@
 import { MlflowConnection } from '../../config/types';
+import { parseRetryAfter } from '../SourceCache/retryAfter';
 import {
   MlflowClient,
   MlflowClientOptions,
@@ -54,6 +55,9 @@ async function toMlflowError(response: Response, endpoint: string) {
     }${hint}`,
     response.status,
     errorCode,
+    response.status === 429 || response.status === 503
+      ? parseRetryAfter(response.headers.get('retry-after'))
+      : undefined,
   );
 }
 

@@ -78,6 +78,8 @@ export class MlflowError extends Error {
     message: string,
     readonly status: number,
     readonly errorCode?: string,
+    /** Set when MLflow (or its proxy) answered 429/503 with Retry-After. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'MlflowError';

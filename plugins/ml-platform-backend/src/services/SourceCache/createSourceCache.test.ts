@@ -2,6 +2,7 @@ import { CacheManager } from '@backstage/backend-defaults/cache';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { createSourceCache } from './createSourceCache';
+import { parseRetryAfter, RetryAfterError } from './retryAfter';
 
 const key = { source: 'kubernetes' as const, environment: 'ml-prod' };
 
@@ -49,6 +50,65 @@ describe('createSourceCache', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
+  it('serves a fresh envelope from this process, and asks the shared cache again once it is old', async () => {
+    let clock = Date.parse('2026-11-23T10:00:00Z');
+    const shared = CacheManager.fromConfig(
+      new ConfigReader({ backend: { cache: { store: 'memory' } } }),
+    ).forPlugin('ml-platform');
+    const options = { ttlMs: 1000, timeoutMs: 5000, breakerThreshold: 3 };
+    const replica = () =>
+      createSourceCache({
+        cache: shared,
+        logger: mockServices.logger.mock(),
+        options,
+        now: () => clock,
+      });
+    const a = replica();
+    const b = replica();
+    const get = jest.spyOn(shared, 'get');
+
+    const first = await a.read(key, async () => ({ nodes: 3 }));
+    get.mockClear();
+    clock += 500;
+    const again = await a.read(key, async () => ({ nodes: 99 }));
+    expect(again).toBe(first); // same object: routes reuse its serialised body
+    expect(get).not.toHaveBeenCalled();
+
+    // Replica B refreshes the shared entry later; A picks it up once its own copy is old.
+    clock += 600;
+    await b.read(key, async () => ({ nodes: 4 }));
+    clock += 100;
+    const picked = await a.read(key, async () => ({ nodes: 99 }));
+    expect(picked.data).toEqual({ nodes: 4 });
+    expect(get).toHaveBeenCalled();
+  });
+
+  it('logs a failure once per reason while it lasts, and once when it works again', async () => {
+    let clock = Date.parse('2026-11-23T10:00:00Z');
+    const logger = mockServices.logger.mock();
+    const sourceCache = createSourceCache({
+      cache: CacheManager.fromConfig(
+        new ConfigReader({ backend: { cache: { store: 'memory' } } }),
+      ).forPlugin('ml-platform'),
+      logger,
+      options: { ttlMs: 1000, timeoutMs: 5000, breakerThreshold: 100 },
+      now: () => clock,
+    });
+    for (let i = 0; i < 5; i++) {
+      await sourceCache.read(key, failing('500 Internal Server Error'));
+    }
+    await sourceCache.read(key, failing('connect ECONNREFUSED'));
+    expect(logger.warn).toHaveBeenCalledTimes(2);
+
+    await sourceCache.read(key, async () => ({ nodes: 3 }));
+    expect(logger.info).toHaveBeenCalledWith(
+      'Reading kubernetes of environment ml-prod works again',
+    );
+    clock += 2000;
+    await sourceCache.read(key, failing('500 Internal Server Error'));
+    expect(logger.warn).toHaveBeenCalledTimes(3);
+  });
+
   it('lets concurrent callers share one upstream load', async () => {
     const { sourceCache } = setup();
     let resolve: (v: { nodes: number }) => void = () => {};
@@ -63,6 +123,30 @@ describe('createSourceCache', () => {
 
     expect(load).toHaveBeenCalledTimes(1);
     expect(results.every(r => r.data?.nodes === 7)).toBe(true);
+  });
+
+  it('answers callers that come while a reload is pending with the last good data at once', async () => {
+    const { sourceCache, advance } = setup();
+    await sourceCache.read(key, async () => ({ nodes: 3 }));
+    advance(5000);
+    let resolve: (v: { nodes: number }) => void = () => {};
+    const load = jest.fn(
+      () => new Promise<{ nodes: number }>(r => (resolve = r)),
+    );
+
+    const first = sourceCache.read(key, load);
+    await new Promise(r => setImmediate(r));
+    const second = await sourceCache.read(key, load);
+    expect(second).toEqual({
+      environment: 'ml-prod',
+      source: 'kubernetes',
+      fetchedAt: '2026-11-23T10:00:00.000Z',
+      stale: true,
+      data: { nodes: 3 },
+    });
+    resolve({ nodes: 4 });
+    expect((await first).data).toEqual({ nodes: 4 });
+    expect(load).toHaveBeenCalledTimes(1);
   });
 
   it('returns the last good data marked stale, with the error, when a reload fails', async () => {
@@ -131,5 +215,62 @@ describe('createSourceCache', () => {
     const result = await sourceCache.read(key, load);
     expect(result.data).toEqual({ nodes: 4 });
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('redacts the error message it returns and logs', async () => {
+    const logger = mockServices.logger.mock();
+    const sourceCache = createSourceCache({
+      cache: CacheManager.fromConfig(
+        new ConfigReader({ backend: { cache: { store: 'memory' } } }),
+      ).forPlugin('ml-platform'),
+      logger,
+      options: { breakerThreshold: 3 },
+      redact: text => text.split('s3cr3t-token').join('[REDACTED]'),
+    });
+    const result = await sourceCache.read(
+      key,
+      failing('500: echo Bearer s3cr3t-token'),
+    );
+    expect(result.error).toEqual({ message: '500: echo Bearer [REDACTED]' });
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Reading kubernetes of environment ml-prod failed: 500: echo Bearer [REDACTED]',
+    );
+  });
+
+  it('does not retry or call again an upstream that asked to wait (Retry-After)', async () => {
+    const { sourceCache, advance } = setup();
+    await sourceCache.read(key, async () => ({ nodes: 3 }));
+    advance(5000);
+    const load = jest.fn(async () => {
+      throw new RetryAfterError('Kubernetes API answered 429', 20_000);
+    });
+
+    const first = await sourceCache.read(key, load);
+    advance(10_000);
+    const during = await sourceCache.read(key, load);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(first.error?.message).toBe(
+      'Kubernetes API answered 429 (Retry-After: 20 s)',
+    );
+    expect(during).toEqual(first);
+    expect(during.data).toEqual({ nodes: 3 });
+
+    advance(10_001);
+    await sourceCache.read(key, async () => ({ nodes: 5 }));
+    const after = await sourceCache.read(key, load);
+    expect(after.data).toEqual({ nodes: 5 });
+    expect(after.error).toBeUndefined();
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads delay-seconds and HTTP dates, and ignores nonsense', () => {
+    const now = Date.parse('2026-11-23T10:00:00Z');
+    expect(parseRetryAfter('30', now)).toBe(30_000);
+    expect(parseRetryAfter('Mon, 23 Nov 2026 10:01:00 GMT', now)).toBe(60_000);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter('-5', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter('999999', now)).toBe(3_600_000);
   });
 });

@@ -5,6 +5,7 @@ import {
   BrokenCircuitError,
   circuitBreaker,
   ConsecutiveBreaker,
+  decorrelatedJitterGenerator,
   ExponentialBackoff,
   handleAll,
   handleWhen,
@@ -15,6 +16,7 @@ import {
   TimeoutStrategy,
   wrap,
 } from 'cockatiel';
+import { retryAfterOf } from './retryAfter';
 import { SourceCache, SourceCacheOptions, SourceKey } from './types';
 
 interface CachedEntry {
@@ -48,11 +50,29 @@ export function createSourceCache(deps: {
   logger: LoggerService;
   options?: Partial<SourceCacheOptions>;
   now?: () => number;
+  /** Applied to upstream error messages before they are cached or logged. */
+  redact?: (text: string) => string;
 }): SourceCache {
+  const redact = deps.redact ?? ((text: string) => text);
   const options = { ...DEFAULT_SOURCE_CACHE_OPTIONS, ...deps.options };
   const now = deps.now ?? Date.now;
   const inFlight = new Map<string, Promise<SourceEnvelope<any>>>();
   const policies = new Map<string, IPolicy>();
+  /** Upstreams that answered with Retry-After: not called before `until`. */
+  const waits = new Map<string, { until: number; message: string }>();
+  /**
+   * The last fresh envelope per source and environment, kept in this process:
+   * the shared cache (Redis in production) costs a round trip and a parse of
+   * the whole entry per read, and every page view reads several. Served only
+   * while fresh by its own fetchedAt, so replicas never disagree for longer
+   * than the TTL; one entry per configured source, so memory stays bounded.
+   * Handing out the same object also lets routes reuse its serialised body.
+   */
+  const fresh = new Map<string, SourceEnvelope<any>>();
+  /** The last failure logged per source and environment, until it works again. */
+  const lastWarning = new Map<string, string>();
+  const isFresh = (fetchedAt: string) =>
+    now() - Date.parse(fetchedAt) < options.ttlMs;
 
   const policyFor = (id: string) => {
     let policy = policies.get(id);
@@ -61,11 +81,17 @@ export function createSourceCache(deps: {
       // innermost the breaker, which counts every failed attempt.
       policy = wrap(
         timeout(options.timeoutMs, TimeoutStrategy.Aggressive),
+        // Not an open breaker, and not an upstream that said when to come back.
         retry(
-          handleWhen(error => !(error instanceof BrokenCircuitError)),
+          handleWhen(
+            error =>
+              !(error instanceof BrokenCircuitError) &&
+              retryAfterOf(error) === undefined,
+          ),
           {
             maxAttempts: 1,
             backoff: new ExponentialBackoff({
+              generator: decorrelatedJitterGenerator,
               initialDelay: 100,
               maxDelay: 1000,
             }),
@@ -80,6 +106,22 @@ export function createSourceCache(deps: {
     }
     return policy;
   };
+
+  /** The last good data, if any, marked stale, with why it was not refreshed. */
+  function failed<T extends JsonValue>(
+    key: SourceKey,
+    cached: CachedEntry | undefined,
+    message: string,
+  ): SourceEnvelope<T> {
+    return {
+      environment: key.environment,
+      source: key.source,
+      fetchedAt: cached?.fetchedAt ?? new Date(now()).toISOString(),
+      stale: cached !== undefined,
+      error: { message },
+      ...(cached && { data: cached.data as T }),
+    };
+  }
 
   async function refresh<T extends JsonValue>(
     id: string,
@@ -96,26 +138,38 @@ export function createSourceCache(deps: {
       await deps.cache.set(id, entry as unknown as JsonValue, {
         ttl: options.staleTtlMs,
       });
-      return {
+      const envelope: SourceEnvelope<T> = {
         environment: key.environment,
         source: key.source,
         fetchedAt: entry.fetchedAt,
         stale: false,
         data,
       };
+      fresh.set(id, envelope);
+      if (lastWarning.delete(id)) {
+        deps.logger.info(
+          `Reading ${key.source} of environment ${key.environment} works again`,
+        );
+      }
+      return envelope;
     } catch (error) {
-      const message = describe(error, key, options);
-      deps.logger.warn(
-        `Reading ${key.source} of environment ${key.environment} failed: ${message}`,
-      );
-      return {
-        environment: key.environment,
-        source: key.source,
-        fetchedAt: cached?.fetchedAt ?? new Date(now()).toISOString(),
-        stale: cached !== undefined,
-        error: { message },
-        ...(cached && { data: cached.data as T }),
-      };
+      let message = redact(describe(error, key, options));
+      const retryAfterMs = retryAfterOf(error);
+      if (retryAfterMs !== undefined) {
+        message = `${message} (Retry-After: ${Math.ceil(
+          retryAfterMs / 1000,
+        )} s)`;
+        waits.set(id, { until: now() + retryAfterMs, message });
+      }
+      // An upstream that stays down (or an open breaker) fails every read
+      // the same way: one log line per change of reason, not one per request.
+      if (lastWarning.get(id) !== message) {
+        lastWarning.set(id, message);
+        deps.logger.warn(
+          `Reading ${key.source} of environment ${key.environment} failed: ${message}`,
+        );
+      }
+      return failed(key, cached, message);
     }
   }
 
@@ -125,17 +179,40 @@ export function createSourceCache(deps: {
       load: (signal: AbortSignal) => Promise<T>,
     ): Promise<SourceEnvelope<T>> {
       const id = `${key.source}:${key.environment}`;
+      const memo = fresh.get(id);
+      if (memo && isFresh(memo.fetchedAt)) {
+        return memo;
+      }
+      fresh.delete(id);
       const cached = await deps.cache.get<CachedEntry & JsonValue>(id);
-      if (cached && now() - Date.parse(cached.fetchedAt) < options.ttlMs) {
-        return {
+      if (cached && isFresh(cached.fetchedAt)) {
+        const envelope: SourceEnvelope<T> = {
           environment: key.environment,
           source: key.source,
           fetchedAt: cached.fetchedAt,
           stale: false,
           data: cached.data as T,
         };
+        fresh.set(id, envelope);
+        return envelope;
       }
+      const wait = waits.get(id);
+      if (wait && now() < wait.until) {
+        return failed<T>(key, cached, wait.message);
+      }
+      waits.delete(id);
       const pending = inFlight.get(id);
+      if (pending && cached) {
+        // Someone is already waiting on the upstream (up to the timeout);
+        // later callers get the last good data at once, marked stale.
+        return {
+          environment: key.environment,
+          source: key.source,
+          fetchedAt: cached.fetchedAt,
+          stale: true,
+          data: cached.data as T,
+        };
+      }
       if (pending) {
         return pending;
       }

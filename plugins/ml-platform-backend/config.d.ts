@@ -41,6 +41,11 @@ export interface Config {
       historyMonths?: number;
       /** Attempts per Cost Explorer request, with backoff. Default 5. */
       maxAttempts?: number;
+      /**
+       * Bound on one Cost Explorer HTTP attempt in seconds, so a hanging
+       * endpoint cannot stall the refresh of the other environments. Default 30.
+       */
+      requestTimeoutSeconds?: number;
       /** Minutes between samples of GPU allocation, for idle GPU-hours. Default 5. */
       gpuSampleIntervalMinutes?: number;
       /**

@@ -10,7 +10,15 @@ describe('readCostSettings', () => {
       refreshIntervalHours: 6,
       gpuSampleIntervalMinutes: 5,
       gpuSampleInitialDelaySeconds: 60,
+      requestTimeoutSeconds: 30,
     });
+  });
+
+  it('reads the Cost Explorer request timeout and rejects zero', () => {
+    expect(read({ requestTimeoutSeconds: 5 }).requestTimeoutSeconds).toBe(5);
+    expect(() => read({ requestTimeoutSeconds: 0 })).toThrow(
+      'mlPlatform.cost.requestTimeoutSeconds must be a positive number',
+    );
   });
 
   it('allows sampling right at start-up', () => {

@@ -5,6 +5,7 @@ export interface CostSettings {
   refreshIntervalHours: number;
   historyMonths: number;
   maxAttempts: number;
+  requestTimeoutSeconds: number;
   gpuSampleIntervalMinutes: number;
   gpuSampleInitialDelaySeconds: number;
   gpuHourPrices: Record<string, number>;
@@ -35,6 +36,7 @@ export function readCostSettings(config: Config): CostSettings {
     refreshIntervalHours: positive('refreshIntervalHours', 6),
     historyMonths: Math.round(positive('historyMonths', 3)),
     maxAttempts: Math.round(positive('maxAttempts', 5)),
+    requestTimeoutSeconds: positive('requestTimeoutSeconds', 30),
     gpuSampleIntervalMinutes: positive('gpuSampleIntervalMinutes', 5),
     gpuSampleInitialDelaySeconds: nonNegative(
       'gpuSampleInitialDelaySeconds',

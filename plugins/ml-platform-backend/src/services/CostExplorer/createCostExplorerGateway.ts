@@ -19,6 +19,8 @@ export interface CostExplorerGatewayOptions {
    * exponentially with jitter between them.
    */
   maxAttempts?: number;
+  /** Bound on one HTTP attempt; a timed-out attempt is retried like any other. Default 30 000. */
+  requestTimeoutMs?: number;
   /** Overrides the default credential chain (tests). */
   credentials?: AwsCredentialIdentity;
 }
@@ -43,6 +45,14 @@ export function createCostExplorerGateway(
         region: source.region,
         endpoint: source.endpoint,
         maxAttempts: options.maxAttempts ?? 5,
+        requestHandler: {
+          requestTimeout: options.requestTimeoutMs ?? 30_000,
+          throwOnRequestTimeout: true,
+          connectionTimeout: Math.min(
+            options.requestTimeoutMs ?? 30_000,
+            5_000,
+          ),
+        },
         credentials: source.assumeRoleArn
           ? fromTemporaryCredentials({
               params: {

@@ -13,7 +13,11 @@ import {
   CostExplorerGateway,
   createCostExplorerGateway,
 } from './services/CostExplorer';
-import { CostLedger, createCostLedger } from './services/CostLedger';
+import {
+  CostLedger,
+  createCostLedger,
+  withLedgerStateMemo,
+} from './services/CostLedger';
 import { createCostRefresher } from './services/CostRefresher';
 import {
   CostReport,
@@ -42,6 +46,8 @@ export async function setUpCostLedger(deps: {
   environments: EnvironmentConfig[];
   /** GPU allocation per environment, sampled for the idle-GPU cost. */
   gpuAllocationSource: GpuAllocationSource;
+  /** Applied to refresh errors before the ledger stores them. */
+  redact?: (text: string) => string;
 }): Promise<{
   ledger: CostLedger;
   report: CostReport;
@@ -49,9 +55,10 @@ export async function setUpCostLedger(deps: {
   staleAfterMs: number;
 }> {
   const settings = readCostSettings(deps.config);
-  const ledger = await createCostLedger(deps.database);
+  const ledger = withLedgerStateMemo(await createCostLedger(deps.database));
   const gateway = createCostExplorerGateway({
     maxAttempts: settings.maxAttempts,
+    requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
   });
   const refresher = createCostRefresher({
     gateway,
@@ -59,6 +66,7 @@ export async function setUpCostLedger(deps: {
     environments: deps.environments,
     logger: deps.logger,
     historyMonths: settings.historyMonths,
+    redact: deps.redact,
   });
 
   if (deps.environments.some(e => e.cost)) {

@@ -26,6 +26,11 @@ import {
 } from './services/Models';
 import { costSourceSummariser } from './services/CostReport';
 import { createSourceCache } from './services/SourceCache';
+import {
+  collectSecrets,
+  createSecretRedactor,
+  redactingLogger,
+} from './services/SecretRedaction';
 
 /**
  * The ML Platform backend plugin: environments, and per environment its
@@ -52,7 +57,7 @@ export const mlPlatformPlugin = createBackendPlugin({
       },
       async init({
         config,
-        logger,
+        logger: pluginLogger,
         cache,
         httpAuth,
         httpRouter,
@@ -64,19 +69,22 @@ export const mlPlatformPlugin = createBackendPlugin({
         catalog,
       }) {
         permissionsRegistry.addPermissions(mlPlatformPermissions);
-        const environments = createEnvironmentRegistry(
-          readEnvironments(config),
-        );
+        const environmentConfigs = readEnvironments(config);
+        // Upstream errors may echo credentials; no log line or response
+        // of this plugin carries one.
+        const redact = createSecretRedactor(collectSecrets(environmentConfigs));
+        const logger = redactingLogger(pluginLogger, redact);
+        const environments = createEnvironmentRegistry(environmentConfigs);
         const cacheOptions = readSourceCacheOptions(config);
         const sourceCache = createSourceCache({
           cache,
           logger,
           options: cacheOptions,
+          redact,
         });
         const clusterStatus = createClusterStatusService({
           sourceCache,
           kubernetes: createKubernetesClientFactory(),
-          ttlMs: cacheOptions.ttlMs,
         });
         const modelsOptions = readModelsOptions(config);
         logger.info(
@@ -103,6 +111,7 @@ export const mlPlatformPlugin = createBackendPlugin({
           environments: environments.list(),
           gpuAllocationSource:
             createClusterViewGpuAllocationSource(clusterStatus),
+          redact,
         });
         const readModels = createModelsReader({
           sourceCache,
@@ -112,6 +121,7 @@ export const mlPlatformPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
+            redact,
             environments,
             clusterStatus,
             sourceSummarisers: [

@@ -16,9 +16,12 @@ import {
 } from './services/EnvironmentSummary';
 import { createModelRoutes } from './routes/modelRoutes';
 import { ModelsReader } from './services/Models';
+import { SecretRedactor, redactResponses } from './services/SecretRedaction';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  /** Applied to every body sent, errors included. */
+  redact?: SecretRedactor;
   environments: EnvironmentRegistry;
   clusterStatus: ClusterStatusService;
   /** One per upstream; each adds its entry to `GET /environments/:name`. */
@@ -30,6 +33,7 @@ export interface RouterOptions {
 
 export async function createRouter({
   httpAuth,
+  redact,
   environments,
   clusterStatus,
   sourceSummarisers,
@@ -37,6 +41,9 @@ export async function createRouter({
   costRoutes,
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
+  if (redact) {
+    router.use(redactResponses(redact));
+  }
   router.use(express.json());
 
   // Every route needs a signed-in user or a service; the credentials call

@@ -23,7 +23,7 @@ describe('createCostRefresher', () => {
   });
   afterAll(() => sandbox.close());
 
-  async function setUp() {
+  async function setUp(redact?: (text: string) => string) {
     const knex = await databases.init('SQLITE_3');
     const ledger = await createCostLedger({ getClient: async () => knex });
     const gateway = createCostExplorerGateway({ credentials, maxAttempts: 2 });
@@ -45,6 +45,7 @@ describe('createCostRefresher', () => {
       environments: [prod],
       logger: mockServices.logger.mock(),
       historyMonths: 2,
+      redact,
     });
     return { ledger, gateway, refresher, knex };
   }
@@ -91,5 +92,18 @@ describe('createCostRefresher', () => {
     expect(failed.lastError).toBe('ThrottlingException: Rate exceeded');
     expect(failed.lastSuccessAt).toBe(success.lastSuccessAt);
     expect(failed.lastRequests).toBe(2);
+  });
+
+  it('stores the failure message redacted', async () => {
+    const { ledger, refresher } = await setUp(text =>
+      text.split('Rate exceeded').join('[REDACTED]'),
+    );
+    await fetch(`${sandbox.url}/aws/cost-explorer/_sandbox/throttle?count=2`, {
+      method: 'POST',
+    });
+    await refresher.refreshAll();
+    expect((await ledger.refreshStates()).get('ml-prod')!.lastError).toBe(
+      'ThrottlingException: [REDACTED]',
+    );
   });
 });

@@ -17,6 +17,8 @@ export interface CostRefresherOptions {
   /** Months of history fetched when an environment has none yet. */
   historyMonths: number;
   now?: () => Date;
+  /** Applied to error messages before they are stored in the ledger. */
+  redact?: (text: string) => string;
 }
 
 /**
@@ -82,7 +84,9 @@ export function createCostRefresher(
       );
     } catch (error) {
       const requests = gateway.requestCount() - before;
-      const message = `${(error as Error).name}: ${(error as Error).message}`;
+      const message = (options.redact ?? (t => t))(
+        `${(error as Error).name}: ${(error as Error).message}`,
+      );
       await ledger.recordRefresh(env.name, {
         at: at.toISOString(),
         requests,

@@ -1,0 +1,91 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import express from 'express';
+import { EnvironmentConfig } from '../../config/types';
+
+export const REDACTED = '[REDACTED]';
+
+/** Replaces every known secret in a text. */
+export type SecretRedactor = (text: string) => string;
+
+/**
+ * The configured credentials (Kubernetes tokens, MLflow tokens and
+ * passwords, the AWS keys the SDK reads from the environment), raw and in
+ * the encodings they travel in (base64, Basic auth). Upstream error bodies
+ * may echo request headers; whatever reaches a response or a log line goes
+ * through this first.
+ */
+export function collectSecrets(
+  environments: EnvironmentConfig[],
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
+  const secrets = new Set<string>();
+  const add = (value: string | undefined) => {
+    // Short values would redact ordinary words; real credentials are long.
+    if (value && value.length >= 8) {
+      secrets.add(value);
+      secrets.add(Buffer.from(value, 'utf8').toString('base64'));
+    }
+  };
+  for (const e of environments) {
+    add(e.kubernetes?.serviceAccountToken);
+    add(e.mlflow?.token);
+    add(e.mlflow?.password);
+    if (e.mlflow?.username !== undefined && e.mlflow.password) {
+      add(`${e.mlflow.username}:${e.mlflow.password}`);
+    }
+  }
+  add(env.AWS_SECRET_ACCESS_KEY);
+  add(env.AWS_SESSION_TOKEN);
+  // longest first, so a secret inside another is not half-replaced
+  return [...secrets].sort((a, b) => b.length - a.length);
+}
+
+export function createSecretRedactor(secrets: string[]): SecretRedactor {
+  if (secrets.length === 0) return text => text;
+  return text => {
+    let out = text;
+    for (const secret of secrets) {
+      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    }
+    return out;
+  };
+}
+
+/** A logger that redacts its messages and metadata (errors included). */
+export function redactingLogger(
+  logger: LoggerService,
+  redact: SecretRedactor,
+): LoggerService {
+  const clean = (meta: Error | object | undefined) => {
+    if (meta === undefined) return undefined;
+    const text = JSON.stringify(meta, (_key, v) =>
+      v instanceof Error
+        ? { name: v.name, message: v.message, stack: v.stack }
+        : v,
+    );
+    const redacted = redact(text ?? '');
+    if (redacted === text) return meta;
+    return JSON.parse(redacted) as object;
+  };
+  const wrap =
+    (log: (message: string, meta?: Error | object) => void) =>
+    (message: string, meta?: Error | object) =>
+      log(redact(String(message)), clean(meta));
+  return {
+    error: wrap(logger.error.bind(logger)),
+    warn: wrap(logger.warn.bind(logger)),
+    info: wrap(logger.info.bind(logger)),
+    debug: wrap(logger.debug.bind(logger)),
+    child: fields => redactingLogger(logger.child(fields), redact),
+  };
+}
+
+/** Express middleware: every string body the routes send is redacted. */
+export function redactResponses(redact: SecretRedactor): express.Handler {
+  return (_req, res, next) => {
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) =>
+      send(typeof body === 'string' ? redact(body) : body);
+    next();
+  };
+}

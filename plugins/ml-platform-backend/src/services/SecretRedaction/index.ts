@@ -1,0 +1,8 @@
+export {
+  REDACTED,
+  collectSecrets,
+  createSecretRedactor,
+  redactingLogger,
+  redactResponses,
+} from './createSecretRedactor';
+export type { SecretRedactor } from './createSecretRedactor';

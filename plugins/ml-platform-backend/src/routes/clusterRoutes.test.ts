@@ -204,6 +204,37 @@ describe('cluster and GPU routes', () => {
     expect(sandbox.counts).toEqual({ pods: 1, nodes: 1 });
   });
 
+  it('lets a client revalidate with the ETag of the view it holds (304)', async () => {
+    const server = await startBackend([
+      env('ml-prod', { kubernetes: kubernetes(`${sandbox.url}/k8s/ml-prod`) }),
+    ]);
+    const url = '/api/ml-platform/environments/ml-prod';
+    const cluster = await request(server)
+      .get(`${url}/cluster`)
+      .set('Authorization', auth)
+      .expect(200)
+      .expect('Content-Type', /application\/json/);
+    const gpus = await request(server)
+      .get(`${url}/gpus`)
+      .set('Authorization', auth)
+      .expect(200);
+    expect(cluster.headers.etag).toBeTruthy();
+    expect(gpus.headers.etag).not.toBe(cluster.headers.etag);
+    expect(cluster.body.data.nodes.total).toBeGreaterThan(0);
+
+    const revalidated = await request(server)
+      .get(`${url}/cluster`)
+      .set('Authorization', auth)
+      .set('If-None-Match', cluster.headers.etag)
+      .expect(304);
+    expect(revalidated.text ?? '').toBe('');
+    await request(server)
+      .get(`${url}/gpus`)
+      .set('Authorization', auth)
+      .set('If-None-Match', cluster.headers.etag)
+      .expect(200);
+  });
+
   it('answers an error envelope for an unreachable cluster, then stale data with its age', async () => {
     const server = await startBackend(
       [

@@ -35,6 +35,64 @@ describe('ClusterCard', () => {
     expect(screen.getByText('0/1')).toBeInTheDocument();
   });
 
+  it('keeps the last cluster figures, with their age and the upstream error', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            mlPlatformApiRef,
+            {
+              getCluster: async () =>
+                envelope(exampleCluster, {
+                  stale: true,
+                  fetchedAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+                  error: { message: 'kubernetes did not answer within 10 s' },
+                }),
+            },
+          ],
+        ]}
+      >
+        <ClusterCard name="ml-prod" />
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('9/10 nodes ready')).toBeInTheDocument();
+    expect(
+      screen.getByText('Showing data from 3 minutes ago'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('kubernetes did not answer within 10 s'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an upstream error without data in the card', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            mlPlatformApiRef,
+            {
+              getCluster: async () => ({
+                environment: 'ml-prod',
+                source: 'kubernetes' as const,
+                fetchedAt: new Date().toISOString(),
+                stale: false,
+                error: { message: 'Kubernetes API answered 500: boom' },
+              }),
+            },
+          ],
+        ]}
+      >
+        <ClusterCard name="ml-prod" />
+      </TestApiProvider>,
+    );
+    expect(
+      await screen.findByText('Could not read kubernetes'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Kubernetes API answered 500: boom'),
+    ).toBeInTheDocument();
+  });
+
   it('shows the request error in the card', async () => {
     await renderInTestApp(
       <TestApiProvider

@@ -145,14 +145,16 @@ export const ClusterCard = ({ name }: { name: string }) => {
   );
   return (
     <InfoCard title="Cluster" subheader={name}>
-      <SourceState
-        loading={loading}
-        error={error}
-        envelope={value}
-        notConfiguredTitle="No Kubernetes cluster configured"
-      >
-        {cluster => <ClusterDetails cluster={cluster} />}
-      </SourceState>
+      <div data-testid="ml-platform-cluster-card">
+        <SourceState
+          loading={loading}
+          error={error}
+          envelope={value}
+          notConfiguredTitle="No Kubernetes cluster configured"
+        >
+          {cluster => <ClusterDetails cluster={cluster} />}
+        </SourceState>
+      </div>
     </InfoCard>
   );
 };

@@ -42,6 +42,36 @@ describe('CostCard', () => {
     expect(screen.getByText(/3 Cost Explorer requests/)).toBeInTheDocument();
   });
 
+  it('keeps the ledger figures with the failed refresh and their age', async () => {
+    await render({
+      getEnvironmentCost: async () => ({
+        environment: 'ml-prod',
+        source: 'cost',
+        fetchedAt: new Date(Date.now() - 7 * 3_600_000 - 60_000).toISOString(),
+        stale: true,
+        error: { message: 'Rate exceeded' },
+        data: {
+          ...prodCost,
+          costExplorer: {
+            lastRefreshRequests: 3,
+            totalRequests: 12,
+            processRequests: 12,
+          },
+        },
+      }),
+    });
+    expect(await screen.findByText('$3,900')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Last cost refresh failed; showing data from 7 hours ago/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Rate exceeded')).toBeInTheDocument();
+    expect(
+      screen.getByText(/From the cost ledger, refreshed 7 hours ago \(stale\)/),
+    ).toBeInTheDocument();
+  });
+
   it('says the user may not see cost data on 403 instead of failing', async () => {
     const forbidden = await ResponseError.fromResponse(
       new Response(

@@ -12,6 +12,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { Area, AreaChart, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
 import useAsync from 'react-use/esm/useAsync';
+import { formatAge } from '../SourceState';
 import { mlPlatformApiRef } from '../../api';
 import {
   formatMoney,
@@ -107,7 +108,13 @@ export const CostCard = ({ name }: { name: string }) => {
         {value.error && (
           <WarningPanel
             severity={value.data ? 'warning' : 'info'}
-            title={value.data ? 'Last cost refresh failed' : 'No cost data'}
+            title={
+              value.data
+                ? `Last cost refresh failed; showing data from ${formatAge(
+                    value.fetchedAt,
+                  )}`
+                : 'No cost data'
+            }
             message={value.error.message}
           />
         )}
@@ -126,7 +133,7 @@ export const CostCard = ({ name }: { name: string }) => {
               </AreaChart>
             </ResponsiveContainer>
             <Typography variant="caption" color="textSecondary">
-              From the cost ledger, refreshed {value.fetchedAt}
+              From the cost ledger, refreshed {formatAge(value.fetchedAt)}
               {value.stale && ' (stale)'} ·{' '}
               {value.data.costExplorer.lastRefreshRequests} Cost Explorer
               requests in the last refresh

@@ -97,6 +97,7 @@ describe('ModelsCard', () => {
     await renderCard(async name =>
       exampleModelsEnvelope(name, exampleModelSummary, {
         stale: true,
+        fetchedAt: new Date(Date.now() - 3 * 60_000 - 5_000).toISOString(),
         error: { message: 'connect ECONNREFUSED' },
       }),
     );
@@ -104,8 +105,11 @@ describe('ModelsCard', () => {
       await screen.findByTestId('model-row-fraud-detector'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/MLflow is not answering; showing data from/),
+      screen.getByText(
+        /MLflow is not answering; showing data from 3 minutes ago/,
+      ),
     ).toBeInTheDocument();
+    expect(screen.getByText('connect ECONNREFUSED')).toBeInTheDocument();
   });
 
   it('shows the backend error when the request fails', async () => {

@@ -13,6 +13,7 @@ import {
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { mlPlatformApiRef } from '../../api';
+import { formatAge } from '../SourceState';
 import { ModelsTable } from './ModelsTable';
 
 const ModelsContent = ({
@@ -28,7 +29,9 @@ const ModelsContent = ({
           severity={summary ? 'warning' : 'error'}
           title={
             summary
-              ? `MLflow is not answering; showing data from ${envelope.fetchedAt}`
+              ? `MLflow is not answering; showing data from ${formatAge(
+                  envelope.fetchedAt,
+                )}`
               : 'Could not read the MLflow registry'
           }
           message={envelope.error.message}

@@ -20,7 +20,8 @@ if [ ! -e "$TC/bin/yarn" ]; then
 fi
 
 export PATH="$TC/bin:$N22/bin:$PATH"
-REG=$(npm config get registry 2>/dev/null)
+# From the root: npm refuses `config get` inside a workspace package (ENOWORKSPACES).
+REG=$(cd "$ROOT" && npm config get registry 2>/dev/null)
 REG=${REG%/}
 export COREPACK_NPM_REGISTRY=$REG YARN_NPM_REGISTRY_SERVER=$REG
 export COREPACK_ENABLE_DOWNLOAD_PROMPT=0 COREPACK_DEFAULT_TO_LATEST=0

@@ -29,6 +29,9 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+// Production sign-in (auth.providers.github in app-config.production.yaml);
+// inert while that config key is absent, as in the demo.
+backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -70,4 +73,11 @@ backend.add(import('@internal/backstage-plugin-ml-platform-backend'));
 backend.add(
   import('@internal/backstage-plugin-scaffolder-backend-module-ml-platform'),
 );
-backend.start();
+// A plugin that fails to start leaves the backend serving 503 on readiness
+// forever; exit instead, so the orchestrator restarts the replica. The
+// causes are already logged (with config secrets redacted) by the backend.
+backend.start().catch(() => {
+  // eslint-disable-next-line no-console
+  console.error('Backend failed to start, exiting');
+  process.exit(1);
+});

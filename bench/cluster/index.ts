@@ -1,6 +1,7 @@
-import autocannon from 'autocannon';
-import { fork, ChildProcess } from 'child_process';
+import { ChildProcess } from 'child_process';
+import { runChildScript } from '../lib/childScript';
 import { join } from 'path';
+import { describeLoad, measureLoad } from '../lib/loadLatency';
 
 /**
  * bench:cluster — for a 5,000-node / 100,000-pod cluster served by the
@@ -8,29 +9,13 @@ import { join } from 'path';
  * same lists, the backend's RSS growth, and warm latency under 50 clients.
  * Prints figures; asserts nothing.
  */
-const TRANSFORM = [
-  '--require',
-  require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-];
-
 function run<T>(
   script: string,
   env: Record<string, string>,
 ): { child: ChildProcess; result: Promise<T> } {
-  const child = fork(join(__dirname, script), [], {
-    execArgv: [...TRANSFORM, '--expose-gc'],
-    env: { ...process.env, ...env },
+  return runChildScript<T>(join(__dirname, script), env, {
+    execArgv: ['--expose-gc'],
   });
-  const result = new Promise<T>((resolve, reject) => {
-    // The TypeScript transform also talks over IPC ("watch" messages).
-    child.on('message', (m: any) => {
-      if (m?.kind === 'result') resolve(m as T);
-    });
-    child.once('exit', code =>
-      reject(new Error(`${script} exited with ${code} before reporting`)),
-    );
-  });
-  return { child, result };
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -45,17 +30,20 @@ async function main() {
     floor.child.kill();
     const backend = run<any>('backend.ts', { BENCH_K8S_URL: k8s });
     const summary = await backend.result;
-    const warm = await autocannon({
-      url: `${summary.url}/cluster`,
-      connections: 50,
-      duration: Number(process.env.BENCH_WARM_SECONDS ?? 10),
-    });
+    const seconds = Number(process.env.BENCH_WARM_SECONDS ?? 10);
+    const load = (target: string) =>
+      measureLoad({ url: target, connections: 50, durationSeconds: seconds });
+    const warm = await load(`${summary.url}/cluster`);
+    const warmGpus = await load(`${summary.url}/gpus`);
     // The same load on a route that reads no upstream: the framework's share.
-    const floorRoute = await autocannon({
-      url: `${summary.url.replace(/\/ml-scale$/, '')}`,
-      connections: 50,
-      duration: Number(process.env.BENCH_WARM_SECONDS ?? 10),
+    const floorRoute = await load(summary.url.replace(/\/ml-scale$/, ''));
+    // And on a bare node:http server answering the same /cluster body.
+    const bare = run<{ url: string }>('floorServer.ts', {});
+    bare.child.send({
+      body: await (await fetch(`${summary.url}/cluster`)).text(),
     });
+    const bareFloor = await load((await bare.result).url);
+    bare.child.kill();
     backend.child.kill();
 
     const ratio = summary.coldMs / base.ms;
@@ -68,9 +56,18 @@ async function main() {
         0,
       )} ms (${ratio.toFixed(2)}× fetch+parse; target ≤ 1.5×)`,
       `backend RSS growth:      ${mb(summary.rssGrowth)} (target ≤ 300 MB)`,
-      `warm /cluster, 50 clients: ${warm.requests.total} requests, non-2xx ${warm.non2xx}, errors ${warm.errors}`,
-      `  latency p50 ${warm.latency.p50} ms, p90 ${warm.latency.p90} ms, p97.5 ${warm.latency.p97_5} ms (p95 ≤ p97.5; target p95 ≤ 20 ms), p99 ${warm.latency.p99} ms`,
-      `warm /environments (no upstream, same backend), 50 clients: p50 ${floorRoute.latency.p50} ms, p97.5 ${floorRoute.latency.p97_5} ms, ${floorRoute.requests.total} requests`,
+      `warm, 50 concurrent clients, ${seconds} s each (target: /cluster p95 ≤ 20 ms):`,
+      `  /cluster:      ${describeLoad(warm)}`,
+      `  /gpus:         ${describeLoad(warmGpus)}`,
+      `  /environments (no upstream, same backend): ${describeLoad(
+        floorRoute,
+      )}`,
+      `  bare node:http, same /cluster body:        ${describeLoad(bareFloor)}`,
+      `  /cluster p95 is ${(warm.p95 / bareFloor.p95).toFixed(
+        1,
+      )}× the bare server's and ${(warm.p95 / floorRoute.p95).toFixed(
+        2,
+      )}× /environments'`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

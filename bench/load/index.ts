@@ -1,0 +1,204 @@
+/* eslint-disable no-console */
+import { ChildProcess } from 'child_process';
+import { runChildScript } from '../lib/childScript';
+import { measureLoad } from '../lib/loadLatency';
+import { join } from 'path';
+import { parseArgs } from 'util';
+
+/**
+ * bench:load — the summary route and the cost routes of the real backend
+ * plugin against the demo sandbox (every upstream), loopback only:
+ * `connections` clients for `seconds` per route, first with healthy
+ * upstreams, then with each sandbox fault mode switched on for every
+ * upstream. Prints throughput, exact p95 (HDR histogram of every response),
+ * error rate (non-2xx, socket errors and timeouts) and upstream calls per
+ * 1000 requests (sandbox counters). A fresh backend per mode, so one mode's
+ * open breaker does not carry into the next. Asserts nothing.
+ *
+ *   yarn bench:load [--seconds 30] [--connections 100] [--modes none,timeout,...]
+ *                   [--ttl 10] [--timeout 2]
+ */
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '30' },
+    connections: { type: 'string', default: '100' },
+    modes: {
+      type: 'string',
+      default: 'none,timeout,500,malformed,429,reset,slow',
+    },
+    ttl: { type: 'string', default: '10' },
+    timeout: { type: 'string', default: '2' },
+  },
+});
+const SECONDS = Number(args.seconds);
+const CONNECTIONS = Number(args.connections);
+const MODES = args.modes!.split(',');
+
+function run<T>(script: string, env: Record<string, string>) {
+  return runChildScript<T>(join(__dirname, script), env, { quiet: true });
+}
+
+function stop(child: ChildProcess) {
+  return new Promise<void>(resolve => {
+    if (child.exitCode !== null) {
+      resolve();
+      return;
+    }
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill();
+  });
+}
+
+interface Backend {
+  url: string;
+  environments: string[];
+  withCost: string[];
+}
+
+async function upstreamCalls(sandbox: string) {
+  const counts = await (await fetch(`${sandbox}/_sandbox/requests`)).json();
+  return {
+    k8s: counts.k8s.total as number,
+    mlflow: counts.mlflow.total as number,
+    cost: counts.cost.total as number,
+  };
+}
+
+async function warm(backend: Backend) {
+  // The ledger fills in the refresh at start-up; wait for it.
+  for (let i = 0; i < 300; i++) {
+    const body = await (
+      await fetch(`${backend.url}/environments/${backend.withCost[0]}/cost`)
+    ).json();
+    if (body.data) break;
+    await new Promise(r => setTimeout(r, 100));
+  }
+  for (const env of backend.environments) {
+    await fetch(`${backend.url}/environments/${env}`);
+  }
+}
+
+async function load(
+  name: string,
+  url: string,
+  paths: string[],
+  sandbox: string,
+) {
+  const before = await upstreamCalls(sandbox);
+  const figures = await measureLoad({
+    url,
+    connections: CONNECTIONS,
+    durationSeconds: SECONDS,
+    // Longer than any upstream bound, so a slow answer is measured, not cut off.
+    timeoutSeconds: 60,
+    requests: paths.map(path => ({ method: 'GET', path })),
+  });
+  const { result } = figures;
+  const after = await upstreamCalls(sandbox);
+  const requests = result.requests.total;
+  // autocannon's errors include its timeouts
+  const failures = result.non2xx + result.errors;
+  const calls = {
+    k8s: after.k8s - before.k8s,
+    mlflow: after.mlflow - before.mlflow,
+    cost: after.cost - before.cost,
+  };
+  const total = calls.k8s + calls.mlflow + calls.cost;
+  const row = {
+    route: name,
+    requests,
+    rps: Math.round(result.requests.average),
+    p50: figures.p50,
+    p95: figures.p95,
+    p99: figures.p99,
+    max: figures.max,
+    errorRate: requests ? failures / (requests + result.errors) : 0,
+    non2xx: result.non2xx,
+    socketErrors: result.errors,
+    timeouts: result.timeouts,
+    upstreamCalls: total,
+    callsPer1000: requests
+      ? Math.round((total / requests) * 1000 * 100) / 100
+      : 0,
+    calls,
+  };
+  return row;
+}
+
+async function main() {
+  const sandboxProcess = run<{ url: string }>('sandbox.ts', {});
+  const { url: sandbox } = await sandboxProcess.result;
+  console.log(
+    `bench:load — ${CONNECTIONS} clients, ${SECONDS} s per route, cache TTL ${args.ttl} s, upstream timeout ${args.timeout} s, sandbox ${sandbox}`,
+  );
+  const rows = [];
+  try {
+    for (const mode of MODES) {
+      const backendProcess = run<Backend>('backend.ts', {
+        BENCH_SANDBOX_URL: sandbox,
+        BENCH_TTL_SECONDS: args.ttl!,
+        BENCH_TIMEOUT_SECONDS: args.timeout!,
+      });
+      try {
+        const backend = await backendProcess.result;
+        await warm(backend);
+        if (mode !== 'none') {
+          for (const upstream of ['k8s', 'mlflow', 'cost']) {
+            const res = await fetch(`${sandbox}/_sandbox/faults`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ upstream, mode }),
+            });
+            if (!res.ok) throw new Error(await res.text());
+          }
+        }
+        const routes: Array<[string, string[]]> = [
+          [
+            'GET /environments/:name',
+            backend.environments.map(e => `/api/ml-platform/environments/${e}`),
+          ],
+          ['GET /costs', ['/api/ml-platform/costs']],
+          [
+            'GET /environments/:name/cost',
+            backend.withCost.map(
+              e => `/api/ml-platform/environments/${e}/cost`,
+            ),
+          ],
+        ];
+        for (const [name, paths] of routes) {
+          const row = {
+            mode,
+            ...(await load(name, backend.url, paths, sandbox)),
+          };
+          rows.push(row);
+          console.log(JSON.stringify(row));
+        }
+      } finally {
+        await fetch(`${sandbox}/_sandbox/faults`, { method: 'DELETE' });
+        await stop(backendProcess.child);
+      }
+    }
+  } finally {
+    await stop(sandboxProcess.child);
+  }
+  console.log(
+    '\nmode       route                         req/s    p50 ms   p95 ms   p99 ms  errors  upstream calls/1000 req',
+  );
+  for (const r of rows) {
+    console.log(
+      `${r.mode.padEnd(10)} ${r.route.padEnd(29)} ${String(r.rps).padStart(
+        6,
+      )} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(
+        r.p99,
+      ).padStart(8)} ${String(r.non2xx + r.socketErrors).padStart(7)}  ${
+        r.callsPer1000
+      } (k8s ${r.calls.k8s}, mlflow ${r.calls.mlflow}, cost ${r.calls.cost})`,
+    );
+  }
+}
+
+main().catch(error => {
+  console.error(error.stack ?? error);
+  process.exit(1);
+});

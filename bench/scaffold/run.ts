@@ -1,13 +1,17 @@
 /*
  * Dry-run wall time per template through the real scaffolder backend
  * (POST /api/scaffolder/v2/dry-run: validate, estimate, fetch:template of every
- * skeleton part, workspace check). Prints one line per template and tier.
+ * skeleton part, workspace check) of the ml-environment template. Prints one
+ * line per shape and tier/size.
  *
  *   yarn bench:scaffold [--runs 5]
  */
 import { startScaffolder } from '../../plugins/scaffolder-backend-module-ml-platform/src/__testUtils__/testBackend';
 import { loadTemplates } from '../../plugins/scaffolder-backend-module-ml-platform/src/__testUtils__/templateFiles';
-import { SAMPLE_VALUES } from '../../plugins/scaffolder-backend-module-ml-platform/src/__testUtils__/values';
+import {
+  SAMPLE_VALUES,
+  TEMPLATE_NAME,
+} from '../../plugins/scaffolder-backend-module-ml-platform/src/__testUtils__/values';
 
 const TARGET_MS = 5000;
 
@@ -18,16 +22,15 @@ async function main() {
   const templates = await loadTemplates('ml-environment');
   const cases = [
     ...['dev', 'staging', 'prod'].map(tier => ({
-      label: `ml-environment-eks (${tier})`,
-      name: 'ml-environment-eks',
-      values: { ...SAMPLE_VALUES['ml-environment-eks'], tier },
+      label: `eks (${tier})`,
+      values: { ...SAMPLE_VALUES.eks, tier },
     })),
-    ...['ml-environment-kind', 'ml-environment-k3s', 'ml-environment-ecs'].map(
-      name => ({
-        label: name,
-        name,
-        values: SAMPLE_VALUES[name],
-      }),
+    { label: 'kind', values: SAMPLE_VALUES.kind },
+    ...(['k3s', 'ecs'] as const).flatMap(shape =>
+      ['small', 'large'].map(size => ({
+        label: `${shape} (${size})`,
+        values: { ...SAMPLE_VALUES[shape], size },
+      })),
     ),
   ];
 
@@ -35,7 +38,7 @@ async function main() {
     `dry-run wall time, ${runs} runs each (first run excluded as warm-up), target < ${TARGET_MS} ms`,
   );
   console.log(
-    'template                       files  median ms   max ms  status',
+    'template (shape)               files  median ms   max ms  status',
   );
   let failed = false;
   for (const c of cases) {
@@ -45,7 +48,7 @@ async function main() {
       const start = process.hrtime.bigint();
       const res = await scaffolder.dryRun(
         'ml-environment',
-        templates[c.name],
+        templates[TEMPLATE_NAME],
         c.values,
       );
       const ms = Number(process.hrtime.bigint() - start) / 1e6;

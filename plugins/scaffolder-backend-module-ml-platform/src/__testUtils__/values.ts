@@ -1,6 +1,13 @@
-/** Form values a user would submit, per template; tests and the bench start from these. */
-export const SAMPLE_VALUES: Record<string, Record<string, unknown>> = {
-  'ml-environment-eks': {
+/** The one Template entity in templates/ml-environment/template.yaml. */
+export const TEMPLATE_NAME = 'ml-environment';
+
+/** Form values a user would submit, per shape; tests and the bench start from these. */
+export const SAMPLE_VALUES: Record<
+  'eks' | 'kind' | 'k3s' | 'ecs',
+  Record<string, unknown>
+> = {
+  eks: {
+    shape: 'eks',
     name: 'fraud-dev',
     project: 'fraud',
     owner: 'group:default/ml-platform',
@@ -16,14 +23,16 @@ export const SAMPLE_VALUES: Record<string, Record<string, unknown>> = {
     gpuMax: 4,
     repoUrl: 'github.com?owner=acme&repo=fraud-dev',
   },
-  'ml-environment-kind': {
+  kind: {
+    shape: 'kind',
     name: 'fraud-local',
     project: 'fraud',
     owner: 'group:default/ml-platform',
     description: 'Laptop environment',
     repoUrl: 'github.com?owner=acme&repo=fraud-local',
   },
-  'ml-environment-k3s': {
+  k3s: {
+    shape: 'k3s',
     name: 'fraud-k3s',
     project: 'fraud',
     owner: 'group:default/ml-platform',
@@ -31,11 +40,13 @@ export const SAMPLE_VALUES: Record<string, Record<string, unknown>> = {
     region: 'eu-west-1',
     vpcCidr: '10.60.0.0/24',
     adminCidr: '203.0.113.0/24',
+    size: 'small',
     awsAccountId: '123456789012',
     stateBucket: 'acme-terraform-state',
     repoUrl: 'github.com?owner=acme&repo=fraud-k3s',
   },
-  'ml-environment-ecs': {
+  ecs: {
+    shape: 'ecs',
     name: 'fraud-ecs',
     project: 'fraud',
     owner: 'group:default/ml-platform',
@@ -45,6 +56,7 @@ export const SAMPLE_VALUES: Record<string, Record<string, unknown>> = {
     awsAccountId: '123456789012',
     stateBucket: 'acme-terraform-state',
     domainName: 'fraud.ml.example.com',
+    size: 'small',
     repoUrl: 'github.com?owner=acme&repo=fraud-ecs',
   },
 };

@@ -29,13 +29,14 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Estimate the single-node k3s shape',
+    description:
+      'Estimate the single-node k3s shape, medium size (m5.xlarge host)',
     example: yaml.stringify({
       steps: [
         {
           id: 'estimate',
           action: 'ml-platform:cost:estimate',
-          input: { shape: 'k3s', region: 'us-east-1' },
+          input: { shape: 'k3s', size: 'medium', region: 'us-east-1' },
         },
       ],
     }),

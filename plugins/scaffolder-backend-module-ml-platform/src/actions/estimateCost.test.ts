@@ -1,4 +1,5 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { PRICE_TABLE } from '../pricing/awsPrices';
 import { createEstimateCostAction } from './estimateCost';
 
 async function estimate(input: Record<string, unknown>) {
@@ -137,5 +138,49 @@ describe('ml-platform:cost:estimate', () => {
         gpu: { min: 3, desired: 1, max: 5 },
       }),
     ).rejects.toThrow('min <= desired <= max');
+  });
+
+  it.each([
+    ['small', 't3.medium'],
+    ['medium', 'm5.xlarge'],
+    ['large', 'm5.2xlarge'],
+  ] as const)(
+    'prices the k3s host of size %s as %s',
+    async (size, instanceType) => {
+      const out = await estimate({ shape: 'k3s', size, region: 'us-east-1' });
+      expect(out.sizing.size).toBe(size);
+      expect(out.sizing.nodeGroups[0].instanceTypes).toEqual([instanceType]);
+      const hourly = PRICE_TABLE.prices[`ec2:${instanceType}`].hourly;
+      expect(out.monthlyEstimate).toBe(
+        Math.round(hourly * PRICE_TABLE.hoursPerMonth),
+      );
+    },
+  );
+
+  it('sizes ECS tasks by size and the estimate grows with them', async () => {
+    const [small, medium, large] = await Promise.all(
+      ['small', 'medium', 'large'].map(size =>
+        estimate({ shape: 'ecs', size, region: 'us-east-1' }),
+      ),
+    );
+    expect(large.sizing.fargate).toEqual({ tasks: 4, vcpu: 2, memoryGiB: 4 });
+    expect(
+      large.lineItems.find((i: any) => i.item.startsWith('Fargate vCPU')),
+    ).toMatchObject({ quantity: 8 });
+    expect(small.monthlyEstimate).toBeLessThan(medium.monthlyEstimate);
+    expect(medium.monthlyEstimate).toBeLessThan(large.monthlyEstimate);
+  });
+
+  it('rejects an unknown size and ignores GPU fields a non-EKS shape leaves unset', async () => {
+    await expect(
+      estimate({ shape: 'ecs', size: 'huge', region: 'us-east-1' }),
+    ).rejects.toThrow();
+    const out = await estimate({
+      shape: 'k3s',
+      size: 'small',
+      region: 'us-east-1',
+      gpu: { min: undefined, desired: undefined, max: undefined },
+    });
+    expect(out.sizing.nodeGroups).toHaveLength(1);
   });
 });

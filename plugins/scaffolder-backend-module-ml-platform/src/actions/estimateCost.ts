@@ -3,7 +3,9 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   EKS_TIERS,
   ENVIRONMENT_SHAPES,
+  SHAPE_SIZES,
   gpuSizingSchema,
+  presentGpu,
 } from '../environment/request';
 import { environmentSizing } from '../environment/sizing';
 import { estimateMonthlyCost } from '../pricing/estimate';
@@ -26,11 +28,21 @@ export function createEstimateCostAction() {
         shape: z =>
           z.enum(ENVIRONMENT_SHAPES, { description: 'eks, kind, k3s or ecs' }),
         tier: z => z.enum(EKS_TIERS, { description: 'EKS tier' }).optional(),
+        size: z =>
+          z
+            .enum(SHAPE_SIZES, {
+              description: 'k3s / ECS size (default small)',
+            })
+            .optional(),
         region: z => z.string({ description: 'AWS region' }),
         gpu: z =>
           z
             .object(
-              { min: z.number(), desired: z.number(), max: z.number() },
+              {
+                min: z.number().optional(),
+                desired: z.number().optional(),
+                max: z.number().optional(),
+              },
               { description: 'GPU node group sizing (EKS)' },
             )
             .optional(),
@@ -63,15 +75,21 @@ export function createEstimateCostAction() {
       },
     },
     async handler(ctx) {
-      const { shape, tier, region, gpu } = ctx.input;
-      if (gpu) {
-        const checked = gpuSizingSchema.safeParse(gpu);
-        if (!checked.success)
-          throw new InputError(
-            checked.error.issues.map(i => i.message).join('; '),
-          );
-      }
-      const sizing = environmentSizing(shape, tier ?? 'dev', gpu);
+      const { shape, tier, size, region } = ctx.input;
+      if (size !== undefined && !SHAPE_SIZES.includes(size))
+        throw new InputError(
+          `Size must be one of ${SHAPE_SIZES.join(', ')} (got '${size}')`,
+        );
+      const requested = shape === 'eks' ? presentGpu(ctx.input.gpu) : undefined;
+      const gpu = requested ? gpuSizingSchema.safeParse(requested) : undefined;
+      if (gpu && !gpu.success)
+        throw new InputError(gpu.error.issues.map(i => i.message).join('; '));
+      const sizing = environmentSizing(
+        shape,
+        tier ?? 'dev',
+        gpu?.data,
+        size ?? 'small',
+      );
       const estimate = estimateMonthlyCost(sizing, region);
       const summary = `About ${estimate.monthlyEstimate} ${estimate.currency}/month (${estimate.priceTable.region} on-demand prices of ${estimate.priceTable.date})`;
       ctx.logger.info(summary);

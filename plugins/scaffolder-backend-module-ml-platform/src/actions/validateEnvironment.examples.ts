@@ -18,6 +18,8 @@ export const examples: TemplateExample[] = [
             tier: '${{ parameters.tier }}',
             region: '${{ parameters.region }}',
             vpcCidr: '${{ parameters.vpcCidr }}',
+            awsAccountId: '${{ parameters.awsAccountId }}',
+            stateBucket: '${{ parameters.stateBucket }}',
             gpu: {
               min: '${{ parameters.gpuMin }}',
               desired: '${{ parameters.gpuDesired }}',
@@ -40,7 +42,30 @@ export const examples: TemplateExample[] = [
             project: 'fraud',
             owner: 'group:default/ml-platform',
             shape: 'kind',
-            region: 'us-east-1',
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description:
+      'Validate a k3s request of a given size (small, medium or large)',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'validate',
+          action: 'ml-platform:environment:validate',
+          input: {
+            name: 'fraud-k3s',
+            project: 'fraud',
+            owner: 'group:default/ml-platform',
+            shape: 'k3s',
+            size: 'medium',
+            region: 'eu-west-1',
+            vpcCidr: '10.60.0.0/24',
+            adminCidr: '203.0.113.0/24',
+            awsAccountId: '123456789012',
+            stateBucket: 'acme-terraform-state',
           },
         },
       ],

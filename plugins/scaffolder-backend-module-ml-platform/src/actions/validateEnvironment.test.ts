@@ -40,8 +40,21 @@ const valid = {
   tier: 'dev',
   region: 'us-east-1',
   vpcCidr: '10.40.0.0/16',
+  awsAccountId: '123456789012',
+  stateBucket: 'acme-terraform-state',
   gpu: { min: 0, desired: 1, max: 4 },
 };
+
+function k3sRequest() {
+  return {
+    ...valid,
+    shape: 'k3s',
+    tier: undefined,
+    gpu: undefined,
+    size: 'medium',
+    adminCidr: '203.0.113.0/24',
+  };
+}
 
 async function run(input: Record<string, unknown>) {
   const action = createValidateEnvironmentAction({ catalog });
@@ -121,8 +134,56 @@ describe('ml-platform:environment:validate', () => {
       project: 'fraud',
       owner: 'user:jane',
       shape: 'kind',
-      region: 'us-east-1',
     });
     expect(ctx.output).toHaveBeenCalledWith('checkedAgainst', 0);
+  });
+
+  it('ignores unset GPU fields and fields of another shape (the form keeps them when the shape changes)', async () => {
+    const ctx = await run({
+      name: 'laptop',
+      project: 'fraud',
+      owner: 'user:jane',
+      shape: 'kind',
+      tier: 'prod',
+      size: 'large',
+      gpu: { min: undefined, desired: undefined, max: undefined },
+    });
+    expect(ctx.output).toHaveBeenCalledWith('name', 'laptop');
+    await expect(
+      run({ ...k3sRequest(), gpu: { min: 3, desired: 1, max: 2 } }),
+    ).resolves.toBeDefined();
+  });
+
+  const k3s = k3sRequest();
+
+  it.each(['small', 'medium', 'large'])(
+    'accepts size %s for k3s and ECS',
+    async size => {
+      await expect(run({ ...k3s, size })).resolves.toBeDefined();
+      await expect(
+        run({
+          ...k3s,
+          shape: 'ecs',
+          size,
+          adminCidr: undefined,
+          domainName: 'ml.example.com',
+        }),
+      ).resolves.toBeDefined();
+    },
+  );
+
+  it.each([
+    [{ size: 'huge' }, 'Size must be one of small, medium, large'],
+    [{ size: undefined }, 'A k3s environment needs a size'],
+    [{ adminCidr: undefined }, 'A k3s environment needs an admin CIDR'],
+    [{ region: undefined }, 'A k3s environment needs a region'],
+    [{ awsAccountId: undefined }, 'A k3s environment needs an AWS account id'],
+    [
+      { shape: 'ecs', domainName: undefined },
+      'A ecs environment needs a domain name',
+    ],
+    [{ shape: 'eks', tier: undefined }, 'An EKS environment needs a tier'],
+  ])('rejects the shape-specific gap %j', async (change, message) => {
+    await expect(run({ ...k3s, ...change })).rejects.toThrow(message);
   });
 });

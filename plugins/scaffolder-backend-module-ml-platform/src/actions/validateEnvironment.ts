@@ -6,7 +6,7 @@ import {
 } from '@internal/backstage-plugin-ml-platform-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { Ipv4Range, parseCidr, rangesOverlap } from '../environment/cidr';
-import { environmentRequestSchema } from '../environment/request';
+import { environmentRequestSchema, presentGpu } from '../environment/request';
 import { examples } from './validateEnvironment.examples';
 
 /** Annotation on ml-environment Resources that records the VPC range they use. */
@@ -44,7 +44,12 @@ export function createValidateEnvironmentAction(options: {
           z
             .string({ description: 'EKS tier: dev, staging or prod' })
             .optional(),
-        region: z => z.string({ description: 'AWS region' }),
+        size: z =>
+          z
+            .string({ description: 'k3s / ECS size: small, medium or large' })
+            .optional(),
+        region: z =>
+          z.string({ description: 'AWS region (not for kind)' }).optional(),
         vpcCidr: z =>
           z.string({ description: 'VPC CIDR, e.g. 10.20.0.0/16' }).optional(),
         adminCidr: z =>
@@ -60,8 +65,12 @@ export function createValidateEnvironmentAction(options: {
         gpu: z =>
           z
             .object(
-              { min: z.number(), desired: z.number(), max: z.number() },
-              { description: 'GPU node group sizing' },
+              {
+                min: z.number().optional(),
+                desired: z.number().optional(),
+                max: z.number().optional(),
+              },
+              { description: 'GPU node group sizing (EKS)' },
             )
             .optional(),
       },
@@ -77,17 +86,15 @@ export function createValidateEnvironmentAction(options: {
       },
     },
     async handler(ctx) {
-      const problems: string[] = [];
-      const parsed = environmentRequestSchema.safeParse(ctx.input);
+      // Only EKS has a GPU node group; other shapes leave the fields unset
+      // (or keep stale ones when the user switched shape in the form).
+      const gpu =
+        ctx.input.shape === 'eks' ? presentGpu(ctx.input.gpu) : undefined;
+      const request = { ...ctx.input, gpu };
+      const problems = shapeProblems(request);
+      const parsed = environmentRequestSchema.safeParse(request);
       if (!parsed.success) {
-        problems.push(...parsed.error.issues.map(i => i.message));
-      }
-      const request = ctx.input;
-      if (request.shape === 'eks' && !request.tier) {
-        problems.push('An EKS environment needs a tier: dev, staging or prod');
-      }
-      if (request.shape !== 'kind' && !request.vpcCidr) {
-        problems.push(`A ${request.shape} environment needs a VPC CIDR`);
+        problems.unshift(...parsed.error.issues.map(i => i.message));
       }
 
       const existing = await catalog.getEntities(
@@ -152,4 +159,42 @@ export function createValidateEnvironmentAction(options: {
       ctx.output('checkedAgainst', checkedAgainst);
     },
   });
+}
+
+/**
+ * What a shape needs beyond the common fields. Fields another shape uses are
+ * ignored (the form keeps them when the user switches shape).
+ */
+function shapeProblems(request: {
+  shape: string;
+  tier?: string;
+  size?: string;
+  region?: string;
+  vpcCidr?: string;
+  adminCidr?: string;
+  awsAccountId?: string;
+  stateBucket?: string;
+  domainName?: string;
+}): string[] {
+  const problems: string[] = [];
+  const { shape } = request;
+  if (shape === 'kind') return problems;
+  if (shape === 'eks' && !request.tier)
+    problems.push('An EKS environment needs a tier: dev, staging or prod');
+  if ((shape === 'k3s' || shape === 'ecs') && !request.size)
+    problems.push(
+      `A ${shape} environment needs a size: small, medium or large`,
+    );
+  const needs: [keyof typeof request, string][] = [
+    ['region', 'a region'],
+    ['vpcCidr', 'a VPC CIDR'],
+    ['awsAccountId', 'an AWS account id'],
+    ['stateBucket', 'a Terraform state bucket'],
+  ];
+  if (shape === 'k3s') needs.push(['adminCidr', 'an admin CIDR']);
+  if (shape === 'ecs') needs.push(['domainName', 'a domain name']);
+  for (const [field, what] of needs) {
+    if (!request[field]) problems.push(`A ${shape} environment needs ${what}`);
+  }
+  return problems;
 }

@@ -7,7 +7,7 @@ import { checkRenderedTree } from '../workspace/checkRenderedTree';
 import { formatFinding } from '../workspace/types';
 import { startScaffolder } from '../__testUtils__/testBackend';
 import { loadTemplates } from '../__testUtils__/templateFiles';
-import { SAMPLE_VALUES } from '../__testUtils__/values';
+import { SAMPLE_VALUES, TEMPLATE_NAME } from '../__testUtils__/values';
 import { writeDirectoryContents } from '../__testUtils__/writeDirectoryContents';
 
 jest.setTimeout(120_000);
@@ -24,7 +24,7 @@ const decode = (
   return Buffer.from(file.base64Content, 'base64').toString('utf8');
 };
 
-describe('ml-environment-eks dry run', () => {
+describe('ml-environment dry run, EKS shape', () => {
   let scaffolder: Awaited<ReturnType<typeof startScaffolder>>;
   beforeAll(async () => {
     scaffolder = await startScaffolder([
@@ -43,13 +43,13 @@ describe('ml-environment-eks dry run', () => {
   it.each(['dev', 'staging', 'prod'])('renders a valid %s tier', async tier => {
     const templates = await loadTemplates('ml-environment');
     const values = {
-      ...SAMPLE_VALUES['ml-environment-eks'],
+      ...SAMPLE_VALUES.eks,
       tier,
       name: `fraud-${tier}`,
     };
     const res = await scaffolder.dryRun(
       'ml-environment',
-      templates['ml-environment-eks'],
+      templates[TEMPLATE_NAME],
       values,
     );
     expect(res.body.error).toBeUndefined();
@@ -148,12 +148,12 @@ describe('ml-environment-eks dry run', () => {
   it('stops before rendering when the CIDR overlaps an existing environment', async () => {
     const templates = await loadTemplates('ml-environment');
     const values = {
-      ...SAMPLE_VALUES['ml-environment-eks'],
+      ...SAMPLE_VALUES.eks,
       vpcCidr: '10.0.128.0/20',
     };
     const res = await scaffolder.dryRun(
       'ml-environment',
-      templates['ml-environment-eks'],
+      templates[TEMPLATE_NAME],
       values,
     );
     const messages = JSON.stringify(res.body);

@@ -7,7 +7,7 @@ import { checkRenderedTree } from '../workspace/checkRenderedTree';
 import { formatFinding } from '../workspace/types';
 import { startScaffolder } from '../__testUtils__/testBackend';
 import { loadTemplates } from '../__testUtils__/templateFiles';
-import { SAMPLE_VALUES } from '../__testUtils__/values';
+import { SAMPLE_VALUES, TEMPLATE_NAME } from '../__testUtils__/values';
 import { writeDirectoryContents } from '../__testUtils__/writeDirectoryContents';
 
 jest.setTimeout(120_000);
@@ -19,18 +19,24 @@ const read = (files: Files, p: string) => {
   return Buffer.from(file.base64Content, 'base64').toString('utf8');
 };
 
-async function renderValid(name: string) {
+async function renderValid(
+  shape: keyof typeof SAMPLE_VALUES,
+  extra: Record<string, unknown> = {},
+) {
   const scaffolder = await startScaffolder();
   const templates = await loadTemplates('ml-environment');
   const res = await scaffolder.dryRun(
     'ml-environment',
-    templates[name],
-    SAMPLE_VALUES[name],
+    templates[TEMPLATE_NAME],
+    {
+      ...SAMPLE_VALUES[shape],
+      ...extra,
+    },
   );
   expect(res.body.error).toBeUndefined();
   expect(res.status).toBe(200);
   const files = res.body.directoryContents!;
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), `${name}-`));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), `${shape}-`));
   try {
     await writeDirectoryContents(dir, files);
     const report = await checkRenderedTree(dir);
@@ -43,7 +49,7 @@ async function renderValid(name: string) {
 
 describe('small shapes dry run', () => {
   it('renders a local kind environment with registry, data services and MLflow', async () => {
-    const { files, report, output } = await renderValid('ml-environment-kind');
+    const { files, report, output } = await renderValid('kind');
     const cluster = parseYaml(read(files, 'kind/cluster.yaml'));
     expect(cluster.nodes.map((n: any) => n.role)).toEqual([
       'control-plane',
@@ -71,7 +77,7 @@ describe('small shapes dry run', () => {
   });
 
   it('renders single-node k3s on EC2 with MLflow artifacts in S3 and no NAT', async () => {
-    const { files, output } = await renderValid('ml-environment-k3s');
+    const { files, output } = await renderValid('k3s');
     const network: any = await parse(
       'network.tf',
       read(files, 'terraform/network.tf'),
@@ -94,7 +100,7 @@ describe('small shapes dry run', () => {
   });
 
   it('renders ECS Fargate with MLflow on RDS + S3 behind HTTPS, secrets and alarms', async () => {
-    const { files } = await renderValid('ml-environment-ecs');
+    const { files } = await renderValid('ecs');
     const alb: any = await parse('alb.tf', read(files, 'terraform/alb.tf'));
     expect(alb.resource.aws_lb_listener.https[0]).toMatchObject({
       port: 443,
@@ -126,5 +132,50 @@ describe('small shapes dry run', () => {
       read(files, 'terraform/certificate.tf'),
     );
     expect(cert.module.acm[0].domain_name).toBe('fraud.ml.example.com');
+  });
+
+  it('renders the large size: a bigger k3s host and more, larger ECS tasks, priced the same', async () => {
+    const k3s = await renderValid('k3s', { size: 'large' });
+    const instance: any = await parse(
+      'instance.tf',
+      read(k3s.files, 'terraform/instance.tf'),
+    );
+    expect(instance.resource.aws_instance.k3s[0].instance_type).toBe(
+      'm5.2xlarge',
+    );
+    expect(k3s.output.text[0].content).toContain('m5.2xlarge');
+
+    const ecs = await renderValid('ecs', { size: 'large' });
+    const services: any = await parse(
+      'services.tf',
+      read(ecs.files, 'terraform/services.tf'),
+    );
+    expect(services.resource.aws_ecs_task_definition.this[0]).toMatchObject({
+      cpu: 2048,
+      memory: 4096,
+    });
+    expect(read(ecs.files, 'terraform/services.tf')).toMatch(/count\s+= 4/);
+    expect(ecs.output.text[0].content).toContain('Fargate vCPU (4 tasks) x 8');
+  });
+
+  it('enforces the shape-dependent form fields on the server (dry-run API validates the parameters)', async () => {
+    const scaffolder = await startScaffolder();
+    const templates = await loadTemplates('ml-environment');
+    const { adminCidr: _omitted, ...withoutAdmin } = SAMPLE_VALUES.k3s;
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [withoutAdmin, /adminCidr/],
+      [{ ...SAMPLE_VALUES.ecs, size: 'huge' }, /size|enum/],
+      [{ ...SAMPLE_VALUES.eks, tier: 'qa' }, /tier|enum/],
+      [{ ...SAMPLE_VALUES.eks, shape: 'gke' }, /shape|enum/],
+    ];
+    for (const [values, mentions] of cases) {
+      const res = await scaffolder.dryRun(
+        'ml-environment',
+        templates[TEMPLATE_NAME],
+        values,
+      );
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body.errors)).toMatch(mentions);
+    }
   });
 });

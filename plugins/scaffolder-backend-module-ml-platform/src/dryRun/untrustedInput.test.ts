@@ -86,19 +86,26 @@ const requestArbitrary = fc.record({
   ),
 });
 
-/** The JSON-schema patterns of the EKS form, read from template.yaml itself. */
+/**
+ * The JSON-schema patterns of the form, read from template.yaml itself: the
+ * fields of every page and of the shape-dependent parts (`dependencies`).
+ */
 async function formPatterns(): Promise<Record<string, RegExp>> {
   const text_ = await fs.readFile(
     path.join(TEMPLATES_DIR, 'ml-environment/template.yaml'),
     'utf8',
   );
-  const eks = parseAllDocuments(text_)[0].toJS();
+  const template = parseAllDocuments(text_)[0].toJS();
   const patterns: Record<string, RegExp> = {};
-  for (const page of eks.spec.parameters) {
-    for (const [key, schema] of Object.entries<any>(page.properties ?? {})) {
-      if (schema.pattern) patterns[key] = new RegExp(schema.pattern, 'u');
+  const collect = (schema: any) => {
+    for (const [key, field] of Object.entries<any>(schema.properties ?? {})) {
+      if (field.pattern) patterns[key] = new RegExp(field.pattern, 'u');
     }
-  }
+    for (const dependency of Object.values<any>(schema.dependencies ?? {})) {
+      for (const branch of dependency.oneOf ?? [dependency]) collect(branch);
+    }
+  };
+  for (const page of template.spec.parameters) collect(page);
   return patterns;
 }
 
@@ -115,7 +122,7 @@ async function render(values: Record<string, unknown>) {
       input: { url: `./skeleton/${part}`, values: values as any },
       workspacePath: workspace.path,
       templateInfo: {
-        entityRef: 'template:default/ml-environment-eks',
+        entityRef: 'template:default/ml-environment',
         baseUrl: `file://${TEMPLATES_DIR}/ml-environment/template.yaml`,
       },
     });

@@ -5,9 +5,13 @@ import { z } from 'zod';
 export const ENVIRONMENT_SHAPES = ['eks', 'kind', 'k3s', 'ecs'] as const;
 export type EnvironmentShape = (typeof ENVIRONMENT_SHAPES)[number];
 
-/** Tiers of the EKS shape; the smaller shapes have one fixed size. */
+/** Tiers of the EKS shape. */
 export const EKS_TIERS = ['dev', 'staging', 'prod'] as const;
 export type EksTier = (typeof EKS_TIERS)[number];
+
+/** Sizes of the k3s and ECS shapes (host instance type, Fargate tasks). */
+export const SHAPE_SIZES = ['small', 'medium', 'large'] as const;
+export type ShapeSize = (typeof SHAPE_SIZES)[number];
 
 /**
  * Regions the platform team supports. The price table is us-east-1; other
@@ -77,10 +81,19 @@ export const environmentRequestSchema = z.object({
     )
     .optional(),
   shape: z.enum(ENVIRONMENT_SHAPES),
-  tier: z.enum(EKS_TIERS).optional(),
-  region: z.enum(ALLOWED_REGIONS, {
-    message: `Region must be one of ${ALLOWED_REGIONS.join(', ')}`,
-  }),
+  tier: z
+    .enum(EKS_TIERS, { message: `Tier must be one of ${EKS_TIERS.join(', ')}` })
+    .optional(),
+  size: z
+    .enum(SHAPE_SIZES, {
+      message: `Size must be one of ${SHAPE_SIZES.join(', ')}`,
+    })
+    .optional(),
+  region: z
+    .enum(ALLOWED_REGIONS, {
+      message: `Region must be one of ${ALLOWED_REGIONS.join(', ')}`,
+    })
+    .optional(),
   vpcCidr: z
     .string()
     .regex(CIDR_PATTERN, 'VPC CIDR must look like 10.20.0.0/16')
@@ -111,3 +124,17 @@ export const environmentRequestSchema = z.object({
 });
 
 export type EnvironmentRequest = z.infer<typeof environmentRequestSchema>;
+
+/**
+ * The GPU sizing the template passes: its three fields are unset for shapes
+ * without a GPU node group, which means "no GPU sizing".
+ */
+export function presentGpu<
+  T extends { min?: unknown; desired?: unknown; max?: unknown },
+>(gpu: T | undefined): T | undefined {
+  if (!gpu) return undefined;
+  const unset = [gpu.min, gpu.desired, gpu.max].every(
+    v => v === undefined || v === null || v === '',
+  );
+  return unset ? undefined : gpu;
+}

@@ -1,4 +1,4 @@
-import { EksTier, EnvironmentShape } from './request';
+import { EksTier, EnvironmentShape, ShapeSize } from './request';
 
 /** One managed node group (or the single host of the k3s shape). */
 export interface NodeGroupSizing {
@@ -20,6 +20,8 @@ export interface NodeGroupSizing {
 export interface EnvironmentSizing {
   shape: EnvironmentShape;
   tier: string;
+  /** small / medium / large of the k3s and ECS shapes. */
+  size?: ShapeSize;
   availabilityZones: number;
   natGateways: number;
   nodeGroups: NodeGroupSizing[];
@@ -169,11 +171,32 @@ export function eksSizing(
   };
 }
 
-/** Sizing for any shape; `tier` and `gpu` only matter for EKS. */
+/** The k3s host per size: one EC2 instance type from the price table. */
+export const K3S_INSTANCE_TYPES: Record<ShapeSize, string> = {
+  small: 't3.medium',
+  medium: 'm5.xlarge',
+  large: 'm5.2xlarge',
+};
+
+/** ECS Fargate per size: task count and a valid Fargate cpu/memory pair. */
+export const ECS_TASKS: Record<
+  ShapeSize,
+  { tasks: number; vcpu: number; memoryGiB: number }
+> = {
+  small: { tasks: 2, vcpu: 0.5, memoryGiB: 1 },
+  medium: { tasks: 2, vcpu: 1, memoryGiB: 2 },
+  large: { tasks: 4, vcpu: 2, memoryGiB: 4 },
+};
+
+/**
+ * Sizing for any shape; `tier` and `gpu` only matter for EKS, `size` only for
+ * k3s and ECS.
+ */
 export function environmentSizing(
   shape: EnvironmentShape,
   tier: EksTier = 'dev',
   gpu?: GpuRequest,
+  size: ShapeSize = 'small',
 ): EnvironmentSizing {
   switch (shape) {
     case 'eks':
@@ -193,13 +216,14 @@ export function environmentSizing(
       return {
         shape,
         tier: 'dev',
+        size,
         availabilityZones: 1,
         natGateways: 0,
         eksControlPlane: false,
         nodeGroups: [
           {
             name: 'k3s',
-            instanceTypes: ['t3.medium'],
+            instanceTypes: [K3S_INSTANCE_TYPES[size]],
             min: 1,
             desired: 1,
             max: 1,
@@ -211,6 +235,7 @@ export function environmentSizing(
       return {
         shape,
         tier: 'dev',
+        size,
         availabilityZones: 2,
         natGateways: 1,
         eksControlPlane: false,
@@ -222,7 +247,7 @@ export function environmentSizing(
           deletionProtection: false,
         },
         loadBalancer: true,
-        fargate: { tasks: 2, vcpu: 0.5, memoryGiB: 1 },
+        fargate: ECS_TASKS[size],
       };
     default:
       throw new Error(`Unknown shape ${shape satisfies never}`);

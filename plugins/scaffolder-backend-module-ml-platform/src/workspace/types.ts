@@ -8,7 +8,8 @@ export interface WorkspaceFinding {
     | 'workflow'
     | 'yaml'
     | 'template-marker'
-    | 'secret';
+    | 'secret'
+    | 'terraform-module';
   message: string;
 }
 

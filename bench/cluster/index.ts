@@ -32,16 +32,20 @@ async function main() {
     const summary = await backend.result;
     const seconds = Number(process.env.BENCH_WARM_SECONDS ?? 10);
     const load = (target: string) =>
-      measureLoad({ url: target, connections: 50, durationSeconds: seconds });
+      measureLoad({
+        url: target,
+        connections: 50,
+        durationSeconds: seconds,
+        warmupSeconds: 3,
+      });
     const warm = await load(`${summary.url}/cluster`);
     const warmGpus = await load(`${summary.url}/gpus`);
     // The same load on a route that reads no upstream: the framework's share.
     const floorRoute = await load(summary.url.replace(/\/ml-scale$/, ''));
     // And on a bare node:http server answering the same /cluster body.
     const bare = run<{ url: string }>('floorServer.ts', {});
-    bare.child.send({
-      body: await (await fetch(`${summary.url}/cluster`)).text(),
-    });
+    const clusterBody = await (await fetch(`${summary.url}/cluster`)).text();
+    bare.child.send({ body: clusterBody });
     const bareFloor = await load((await bare.result).url);
     bare.child.kill();
     backend.child.kill();
@@ -56,8 +60,10 @@ async function main() {
         0,
       )} ms (${ratio.toFixed(2)}× fetch+parse; target ≤ 1.5×)`,
       `backend RSS growth:      ${mb(summary.rssGrowth)} (target ≤ 300 MB)`,
-      `warm, 50 concurrent clients, ${seconds} s each (target: /cluster p95 ≤ 20 ms):`,
-      `  /cluster:      ${describeLoad(warm)}`,
+      `warm, 50 concurrent clients, ${seconds} s each after 3 s unrecorded (target: /cluster p95 ≤ 20 ms):`,
+      `  /cluster (${Buffer.byteLength(clusterBody)} bytes): ${describeLoad(
+        warm,
+      )}`,
       `  /gpus:         ${describeLoad(warmGpus)}`,
       `  /environments (no upstream, same backend): ${describeLoad(
         floorRoute,

@@ -29,7 +29,22 @@ export async function measureLoad(options: {
   requests?: autocannon.Request[];
   /** Per-request timeout in seconds (autocannon's default is 10). */
   timeoutSeconds?: number;
+  /**
+   * Seconds of the same load before recording starts, so the figures are of
+   * a warmed-up process (JIT done, the garbage of an earlier phase collected).
+   */
+  warmupSeconds?: number;
 }): Promise<LoadFigures> {
+  if (options.warmupSeconds) {
+    await autocannon({
+      url: options.url,
+      connections: options.connections,
+      duration: options.warmupSeconds,
+      headers: options.headers,
+      requests: options.requests,
+      timeout: options.timeoutSeconds,
+    });
+  }
   const histogram = hdr.build({
     lowestDiscernibleValue: 1,
     highestTrackableValue: 120_000_000,

@@ -91,8 +91,31 @@ describe('secret redaction', () => {
     app.get('/text', (_req, res) => {
       res.type('application/json').send('"pw-0123456789"');
     });
+    app.get('/bytes', (_req, res) => {
+      res
+        .type('application/json')
+        .send(Buffer.from('{"message":"echo aws-secret-0123456789"}'));
+    });
     const json = await request(app).get('/json');
     expect(json.body).toEqual({ message: `echo ${REDACTED}` });
     expect((await request(app).get('/text')).text).toBe(`"${REDACTED}"`);
+    expect((await request(app).get('/bytes')).body).toEqual({
+      message: `echo ${REDACTED}`,
+    });
+  });
+
+  it('finds a secret with quotes or backslashes inside a JSON body too', async () => {
+    const odd = collectSecrets(
+      [env({ mlflow: { url: 'https://mlflow', token: 'tok"en\\0123456789' } })],
+      {},
+    );
+    const app = express();
+    app.use(redactResponses(createSecretRedactor(odd)));
+    app.get('/json', (_req, res) => {
+      res.json({ message: 'echo tok"en\\0123456789 back' });
+    });
+    const { text } = await request(app).get('/json');
+    expect(text).not.toContain('0123456789');
+    expect(JSON.parse(text)).toEqual({ message: `echo ${REDACTED} back` });
   });
 });

@@ -4,8 +4,11 @@ import { EnvironmentConfig } from '../../config/types';
 
 export const REDACTED = '[REDACTED]';
 
-/** Replaces every known secret in a text. */
-export type SecretRedactor = (text: string) => string;
+/** Replaces every known secret in a text; `secrets` are what it looks for. */
+export interface SecretRedactor {
+  (text: string): string;
+  readonly secrets: readonly string[];
+}
 
 /**
  * The configured credentials (Kubernetes tokens, MLflow tokens and
@@ -24,6 +27,8 @@ export function collectSecrets(
     if (value && value.length >= 8) {
       secrets.add(value);
       secrets.add(Buffer.from(value, 'utf8').toString('base64'));
+      // As it appears inside a JSON string (quotes, backslashes escaped).
+      secrets.add(JSON.stringify(value).slice(1, -1));
     }
   };
   for (const e of environments) {
@@ -41,14 +46,14 @@ export function collectSecrets(
 }
 
 export function createSecretRedactor(secrets: string[]): SecretRedactor {
-  if (secrets.length === 0) return text => text;
-  return text => {
+  const redact = (text: string) => {
     let out = text;
     for (const secret of secrets) {
       if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
     return out;
   };
+  return Object.assign(redact, { secrets: [...secrets] });
 }
 
 /** A logger that redacts its messages and metadata (errors included). */
@@ -80,12 +85,24 @@ export function redactingLogger(
   };
 }
 
-/** Express middleware: every string body the routes send is redacted. */
+/**
+ * Express middleware: every body the routes send is redacted, strings and
+ * the pre-serialised bytes of the cluster views alike. Bytes are searched
+ * without decoding them, so a clean body (the usual case) costs one scan.
+ */
 export function redactResponses(redact: SecretRedactor): express.Handler {
+  const needles = redact.secrets.map(secret => Buffer.from(secret, 'utf8'));
+  const holdsSecret = (body: Buffer) =>
+    needles.some(needle => body.includes(needle));
   return (_req, res, next) => {
     const send = res.send.bind(res);
-    res.send = (body?: unknown) =>
-      send(typeof body === 'string' ? redact(body) : body);
+    res.send = (body?: unknown) => {
+      if (typeof body === 'string') return send(redact(body));
+      if (Buffer.isBuffer(body) && holdsSecret(body)) {
+        return send(Buffer.from(redact(body.toString('utf8')), 'utf8'));
+      }
+      return send(body);
+    };
     next();
   };
 }

@@ -144,6 +144,9 @@ describe('createSourceCache', () => {
       stale: true,
       data: { nodes: 3 },
     });
+    // The same object for every caller of the pending period, so the routes
+    // serialise it once rather than once per request.
+    expect(await sourceCache.read(key, load)).toBe(second);
     resolve({ nodes: 4 });
     expect((await first).data).toEqual({ nodes: 4 });
     expect(load).toHaveBeenCalledTimes(1);
@@ -260,6 +263,72 @@ describe('createSourceCache', () => {
     const after = await sourceCache.read(key, load);
     expect(after.data).toEqual({ nodes: 5 });
     expect(after.error).toBeUndefined();
+  });
+});
+
+describe('createSourceCache when the shared cache fails', () => {
+  const brokenCache = (how: 'rejects' | 'hangs') => {
+    const fail = () =>
+      how === 'rejects'
+        ? Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379'))
+        : new Promise<never>(() => {});
+    return {
+      get: jest.fn(fail),
+      set: jest.fn(fail),
+      delete: jest.fn(fail),
+      withOptions: jest.fn(),
+    };
+  };
+  const make = (cache: ReturnType<typeof brokenCache>, clock: () => number) => {
+    const logger = mockServices.logger.mock();
+    const sourceCache = createSourceCache({
+      cache: cache as any,
+      logger,
+      options: { ttlMs: 1000, timeoutMs: 5000, breakerThreshold: 3 },
+      sharedCache: {
+        timeoutMs: 50,
+        breakerThreshold: 2,
+        breakerHalfOpenAfterMs: 60_000,
+      },
+      now: clock,
+    });
+    return { sourceCache, logger };
+  };
+
+  it.each(['rejects', 'hangs'] as const)(
+    'reads the upstream when the cache %s, and logs it once',
+    async how => {
+      const cache = brokenCache(how);
+      const { sourceCache, logger } = make(cache, Date.now);
+      const load = jest.fn(async () => ({ nodes: 3 }));
+      const envelope = await sourceCache.read(key, load);
+      expect(envelope).toMatchObject({ stale: false, data: { nodes: 3 } });
+      expect(envelope.error).toBeUndefined();
+      expect(logger.warn).toHaveBeenCalledTimes(1);
+      expect(logger.warn.mock.calls[0][0]).toMatch(/Shared cache unavailable/);
+    },
+  );
+
+  it('skips a cache that keeps failing, and keeps its own last good data to show', async () => {
+    let clock = Date.parse('2026-11-23T10:00:00Z');
+    const cache = brokenCache('hangs');
+    const { sourceCache } = make(cache, () => clock);
+    await sourceCache.read(key, async () => ({ nodes: 3 }));
+    clock += 5000;
+    const down = await sourceCache.read(key, async () => {
+      throw new Error('Kubernetes API answered 503');
+    });
+    expect(down).toMatchObject({
+      stale: true,
+      data: { nodes: 3 },
+      error: { message: expect.stringMatching(/503/) },
+    });
+    // get + set of the first read, then one get: the breaker is open now.
+    const calls = cache.get.mock.calls.length + cache.set.mock.calls.length;
+    await sourceCache.read(key, async () => ({ nodes: 4 }));
+    expect(cache.get.mock.calls.length + cache.set.mock.calls.length).toBe(
+      calls,
+    );
   });
 });
 

@@ -16,6 +16,11 @@ import {
   TimeoutStrategy,
   wrap,
 } from 'cockatiel';
+import {
+  createGuardedCache,
+  DEFAULT_GUARDED_CACHE_OPTIONS,
+  GuardedCacheOptions,
+} from './guardedCache';
 import { retryAfterOf } from './retryAfter';
 import { SourceCache, SourceCacheOptions, SourceKey } from './types';
 
@@ -52,10 +57,17 @@ export function createSourceCache(deps: {
   now?: () => number;
   /** Applied to upstream error messages before they are cached or logged. */
   redact?: (text: string) => string;
+  /** Bounds on the shared cache itself (Redis in production). */
+  sharedCache?: GuardedCacheOptions;
 }): SourceCache {
   const redact = deps.redact ?? ((text: string) => text);
   const options = { ...DEFAULT_SOURCE_CACHE_OPTIONS, ...deps.options };
   const now = deps.now ?? Date.now;
+  const shared = createGuardedCache(
+    deps.cache,
+    deps.logger,
+    deps.sharedCache ?? DEFAULT_GUARDED_CACHE_OPTIONS,
+  );
   const inFlight = new Map<string, Promise<SourceEnvelope<any>>>();
   const policies = new Map<string, IPolicy>();
   /** Upstreams that answered with Retry-After: not called before `until`. */
@@ -67,12 +79,24 @@ export function createSourceCache(deps: {
    * while fresh by its own fetchedAt, so replicas never disagree for longer
    * than the TTL; one entry per configured source, so memory stays bounded.
    * Handing out the same object also lets routes reuse its serialised body.
+   * Kept once old too: it is the last good data when the shared cache is
+   * unavailable.
    */
   const fresh = new Map<string, SourceEnvelope<any>>();
+  /** While a reload is pending: the one stale envelope later callers get. */
+  const staleWhilePending = new Map<string, SourceEnvelope<any>>();
   /** The last failure logged per source and environment, until it works again. */
   const lastWarning = new Map<string, string>();
   const isFresh = (fetchedAt: string) =>
     now() - Date.parse(fetchedAt) < options.ttlMs;
+  /** This process's last good envelope as a cache entry, while not too old to show. */
+  const lastGood = (
+    envelope: SourceEnvelope<any> | undefined,
+  ): CachedEntry | undefined =>
+    envelope?.data !== undefined &&
+    now() - Date.parse(envelope.fetchedAt) < options.staleTtlMs
+      ? { data: envelope.data, fetchedAt: envelope.fetchedAt }
+      : undefined;
 
   const policyFor = (id: string) => {
     let policy = policies.get(id);
@@ -135,9 +159,7 @@ export function createSourceCache(deps: {
         data,
         fetchedAt: new Date(now()).toISOString(),
       };
-      await deps.cache.set(id, entry as unknown as JsonValue, {
-        ttl: options.staleTtlMs,
-      });
+      await shared.set(id, entry as unknown as JsonValue, options.staleTtlMs);
       const envelope: SourceEnvelope<T> = {
         environment: key.environment,
         source: key.source,
@@ -183,8 +205,14 @@ export function createSourceCache(deps: {
       if (memo && isFresh(memo.fetchedAt)) {
         return memo;
       }
-      fresh.delete(id);
-      const cached = await deps.cache.get<CachedEntry & JsonValue>(id);
+      // Someone is already waiting on the upstream (up to the timeout);
+      // later callers get the last good data at once, marked stale.
+      const pending = inFlight.get(id);
+      if (pending) {
+        return staleWhilePending.get(id) ?? pending;
+      }
+      const cached =
+        (await shared.get<CachedEntry & JsonValue>(id)) ?? lastGood(memo);
       if (cached && isFresh(cached.fetchedAt)) {
         const envelope: SourceEnvelope<T> = {
           environment: key.environment,
@@ -201,24 +229,24 @@ export function createSourceCache(deps: {
         return failed<T>(key, cached, wait.message);
       }
       waits.delete(id);
-      const pending = inFlight.get(id);
-      if (pending && cached) {
-        // Someone is already waiting on the upstream (up to the timeout);
-        // later callers get the last good data at once, marked stale.
-        return {
+      // Another caller may have started the reload while this one read the cache.
+      const raced = inFlight.get(id);
+      if (raced) {
+        return staleWhilePending.get(id) ?? raced;
+      }
+      if (cached) {
+        staleWhilePending.set(id, {
           environment: key.environment,
           source: key.source,
           fetchedAt: cached.fetchedAt,
           stale: true,
           data: cached.data as T,
-        };
+        });
       }
-      if (pending) {
-        return pending;
-      }
-      const started = refresh(id, key, cached, load).finally(() =>
-        inFlight.delete(id),
-      );
+      const started = refresh(id, key, cached, load).finally(() => {
+        inFlight.delete(id);
+        staleWhilePending.delete(id);
+      });
       inFlight.set(id, started);
       return started;
     },

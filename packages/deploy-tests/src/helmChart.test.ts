@@ -256,7 +256,11 @@ describe('Helm chart deploy/helm/ml-platform-portal', () => {
     const { objects } = byName.default;
     const role = one(objects, 'ClusterRole');
     const verbs = new Set<string>(role.rules.flatMap((r: any) => r.verbs));
-    expect([...verbs].sort()).toEqual(['get', 'list', 'watch']);
+    expect([...verbs].sort()).toEqual(['get', 'list']);
+    // get only on /version; objects are listed, never fetched one by one or watched
+    expect(
+      role.rules.filter((r: any) => r.resources).flatMap((r: any) => r.verbs),
+    ).toEqual(['list', 'list', 'list']);
     const resources = role.rules.flatMap((r: any) => r.resources ?? []).sort();
     expect(resources).toEqual([
       'deployments',

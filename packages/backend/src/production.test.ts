@@ -38,6 +38,14 @@ const pg = {
   password: process.env.POSTGRES_PASSWORD ?? 'unused-with-trust-auth',
 };
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/**
+ * What the replicas get: the same server with a password in the URL (Redis'
+ * default user has `nopass` and accepts any), so the test can look for it in
+ * their logs as for any other secret.
+ */
+const replicaRedisUrl = process.env.REDIS_URL
+  ? redisUrl
+  : `redis://default:redis-pw-${run}@127.0.0.1:6379`;
 
 /** A user token in the right shape, signed by no key the backend knows. */
 function forgedJwt() {
@@ -79,7 +87,11 @@ async function startCountingSandbox() {
   return { url, counts, costExplorerCalls, close };
 }
 
-function overlay(port: number, sandboxUrl: string) {
+function overlay(
+  port: number,
+  sandboxUrl: string,
+  options: { refreshIntervalHours?: number; noEnvironments?: boolean } = {},
+) {
   // JSON is YAML; ${...} is substituted by the config loader from the env.
   return JSON.stringify({
     backend: {
@@ -91,37 +103,43 @@ function overlay(port: number, sandboxUrl: string) {
     mlPlatform: {
       cache: { ttlSeconds: 600 },
       // no GPU sampling during the test: it would read the clusters
-      cost: { gpuSampleInitialDelaySeconds: 3600, maxAttempts: 2 },
-      environments: [
-        {
-          name: 'ml-prod',
-          tier: 'prod',
-          owner: 'group:default/ml-platform',
-          kubernetes: {
-            url: `${sandboxUrl}/k8s/ml-prod`,
-            authProvider: 'serviceAccount',
-            serviceAccountToken: '${ML_PROD_K8S_TOKEN}',
-            skipTLSVerify: true,
-            namespaces: ['mlops-system'],
-          },
-          cost: {
-            tagKey: 'Environment',
-            tagValue: 'prod',
-            monthlyBudget: 5000,
-            endpoint: `${sandboxUrl}/aws/cost-explorer`,
-          },
-        },
-        {
-          name: 'ml-dev',
-          tier: 'dev',
-          owner: 'group:default/ml-platform',
-          cost: {
-            tagKey: 'Environment',
-            tagValue: 'dev',
-            endpoint: `${sandboxUrl}/aws/cost-explorer`,
-          },
-        },
-      ],
+      cost: {
+        gpuSampleInitialDelaySeconds: 3600,
+        maxAttempts: 2,
+        refreshIntervalHours: options.refreshIntervalHours ?? 6,
+      },
+      environments: options.noEnvironments
+        ? []
+        : [
+            {
+              name: 'ml-prod',
+              tier: 'prod',
+              owner: 'group:default/ml-platform',
+              kubernetes: {
+                url: `${sandboxUrl}/k8s/ml-prod`,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: '${ML_PROD_K8S_TOKEN}',
+                skipTLSVerify: true,
+                namespaces: ['mlops-system'],
+              },
+              cost: {
+                tagKey: 'Environment',
+                tagValue: 'prod',
+                monthlyBudget: 5000,
+                endpoint: `${sandboxUrl}/aws/cost-explorer`,
+              },
+            },
+            {
+              name: 'ml-dev',
+              tier: 'dev',
+              owner: 'group:default/ml-platform',
+              cost: {
+                tagKey: 'Environment',
+                tagValue: 'dev',
+                endpoint: `${sandboxUrl}/aws/cost-explorer`,
+              },
+            },
+          ],
     },
   });
 }
@@ -131,7 +149,7 @@ const childEnv = {
   POSTGRES_PORT: pg.port,
   POSTGRES_USER: pg.user,
   POSTGRES_PASSWORD: pg.password,
-  REDIS_URL: redisUrl,
+  REDIS_URL: replicaRedisUrl,
   BACKEND_MONITORING_TOKEN: monitoringToken,
   AUTH_GITHUB_CLIENT_ID: 'production-test-client',
   AUTH_GITHUB_CLIENT_SECRET: 'production-test-secret',
@@ -178,17 +196,27 @@ describe('two backend replicas in production mode', () => {
   let ports: number[] = [];
   let replicas: BackendProcess[] = [];
 
-  const startReplica = (i: number) =>
+  const startReplica = (i: number, variant = '') =>
     startBackendProcess({
-      name: `replica-${'AB'[i]}`,
+      name: `replica-${'AB'[i]}${variant}`,
       port: ports[i],
       env: childEnv,
       configFiles: [
         path.join(repoRoot, 'app-config.yaml'),
         path.join(repoRoot, 'app-config.production.yaml'),
-        path.join(dir, `overlay-${i}.yaml`),
+        path.join(dir, `overlay-${i}${variant}.yaml`),
       ],
     });
+  const writeOverlays = (
+    variant: string,
+    options: Parameters<typeof overlay>[2] = {},
+  ) =>
+    ports.forEach((port, i) =>
+      fs.writeFileSync(
+        path.join(dir, `overlay-${i}${variant}.yaml`),
+        overlay(port, sandbox.url, options),
+      ),
+    );
   const stopReplicas = () => stopAllBackendProcesses();
 
   const get = async (replica: BackendProcess, route: string) => {
@@ -204,17 +232,17 @@ describe('two backend replicas in production mode', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-portal-prod-'));
     const first = await freePortInRange();
     ports = [first, await freePortInRange(7500, 7599, [first])];
-    ports.forEach((port, i) =>
-      fs.writeFileSync(
-        path.join(dir, `overlay-${i}.yaml`),
-        overlay(port, sandbox.url),
-      ),
-    );
+    writeOverlays('');
+    writeOverlays('-schema', { noEnvironments: true });
     // On an empty database the first replica creates the schema; two at
     // once race on Knex's migration tables (core Backstage ones included),
-    // so a fresh install starts one replica first, as this does.
-    replicas = [await startReplica(0)];
-    replicas.push(await startReplica(1));
+    // so a fresh install starts one replica first: here without any
+    // environment, so the cost ledger stays empty.
+    const schema = await startReplica(0, '-schema');
+    await schema.stop();
+    // Then both at once, each finding the ledger empty at start-up and
+    // asking for a refresh: the scheduler's global lock lets one run it.
+    replicas = await Promise.all([startReplica(0), startReplica(1)]);
   });
 
   afterAll(async () => {
@@ -242,7 +270,7 @@ describe('two backend replicas in production mode', () => {
     }
   });
 
-  it('refreshes cost once across both replicas', async () => {
+  it('refreshes cost once across both replicas, though both started on an empty ledger', async () => {
     const [a, b] = replicas;
     for (let i = 0; ; i++) {
       const costs = await get(a, '/costs');
@@ -300,6 +328,7 @@ describe('two backend replicas in production mode', () => {
       childEnv.AUTH_GITHUB_CLIENT_SECRET,
       childEnv.ML_PROD_K8S_TOKEN,
       childEnv.POSTGRES_PASSWORD,
+      ...(process.env.REDIS_URL ? [] : [`redis-pw-${run}`]),
     ];
     for (const replica of replicas) {
       expect(replica.output()).toMatch(/ML Platform serving 2 environment/);
@@ -307,6 +336,28 @@ describe('two backend replicas in production mode', () => {
         expect(replica.output()).not.toContain(secret);
       }
     }
+  });
+
+  it('runs the scheduled refresh once per interval across both replicas', async () => {
+    const intervalSeconds = 12;
+    writeOverlays('-often', { refreshIntervalHours: intervalSeconds / 3600 });
+    await stopReplicas();
+    replicas = await Promise.all([
+      startReplica(0, '-often'),
+      startReplica(1, '-often'),
+    ]);
+    const started = Date.now();
+    await new Promise(r => setTimeout(r, 4 * intervalSeconds * 1000));
+    const elapsedSeconds = (Date.now() - started) / 1000;
+    // One log line per environment and run, from whichever replica ran it.
+    const runs = replicas
+      .map(r => r.output().match(/Cost ledger refreshed for ml-prod:/g) ?? [])
+      .flat().length;
+    // Two replicas refreshing on their own would make about twice as many.
+    expect(runs).toBeLessThanOrEqual(
+      Math.floor(elapsedSeconds / intervalSeconds) + 1,
+    );
+    expect(runs).toBeGreaterThanOrEqual(2);
   });
 
   it('exits with an error, instead of idling unready, when a plugin cannot start', async () => {

@@ -20,6 +20,12 @@ export interface Config {
      * A slower upstream yields an error (with stale data when there is some).
      */
     upstreamTimeoutSeconds?: number;
+    /**
+     * Seconds a user's decision on a basic permission (ml-platform.cost.read)
+     * is reused instead of asking the permission backend on every request;
+     * default 10, 0 asks every time. A policy change reaches users within it.
+     */
+    permissionDecisionCacheSeconds?: number;
     /** How the Models card reads each environment's MLflow registry. */
     models?: {
       /** Metric names read from each version's source run. Default [accuracy, f1, rmse]. */

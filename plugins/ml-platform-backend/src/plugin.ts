@@ -26,6 +26,8 @@ import {
 } from './services/Models';
 import { costSourceSummariser } from './services/CostReport';
 import { createSourceCache } from './services/SourceCache';
+import { createCachedPermissions } from './services/PermissionDecisions';
+import { readPermissionDecisionCache } from './config/readPermissionDecisionCache';
 import {
   collectSecrets,
   createSecretRedactor,
@@ -64,11 +66,15 @@ export const mlPlatformPlugin = createBackendPlugin({
         auth,
         database,
         scheduler,
-        permissions,
+        permissions: permissionsService,
         permissionsRegistry,
         catalog,
       }) {
         permissionsRegistry.addPermissions(mlPlatformPermissions);
+        const permissions = createCachedPermissions(
+          permissionsService,
+          readPermissionDecisionCache(config),
+        );
         const environmentConfigs = readEnvironments(config);
         // Upstream errors may echo credentials; no log line or response
         // of this plugin carries one.

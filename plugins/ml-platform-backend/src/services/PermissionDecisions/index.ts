@@ -1,0 +1,2 @@
+export { createCachedPermissions } from './createCachedPermissions';
+export type { PermissionDecisionCacheOptions } from './createCachedPermissions';

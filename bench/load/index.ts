@@ -4,19 +4,28 @@ import { runChildScript } from '../lib/childScript';
 import { measureLoad } from '../lib/loadLatency';
 import { join } from 'path';
 import { parseArgs } from 'util';
+import { startProductionBackend } from './productionBackend';
+import { LoadTarget, startPluginBackend } from './targets';
 
 /**
- * bench:load — the summary route and the cost routes of the real backend
- * plugin against the demo sandbox (every upstream), loopback only:
- * `connections` clients for `seconds` per route, first with healthy
- * upstreams, then with each sandbox fault mode switched on for every
- * upstream. Prints throughput, exact p95 (HDR histogram of every response),
- * error rate (non-2xx, socket errors and timeouts) and upstream calls per
- * 1000 requests (sandbox counters). A fresh backend per mode, so one mode's
- * open breaker does not carry into the next. Asserts nothing.
+ * bench:load — the summary route and the cost routes against the demo
+ * sandbox (every upstream), loopback only: `connections` clients for
+ * `seconds` per route, first with healthy upstreams, then with each sandbox
+ * fault mode switched on for every upstream. Prints throughput, exact p95
+ * (HDR histogram of every response), error rate (non-2xx, socket errors and
+ * timeouts) and upstream calls per 1000 requests (sandbox counters). A fresh
+ * backend per mode, so one mode's open breaker does not carry into the next.
+ * Asserts nothing.
+ *
+ * `--backend production` (default): the real backend on the machine's
+ * PostgreSQL and Redis with the production config, as signed-in users.
+ * `--backend plugin`: the plugin alone on Backstage's test backend.
+ * The cache TTL, upstream timeout and cost refresh interval are shorter than
+ * the defaults (60 s, 10 s, 6 h) so that upstream reads and cost refreshes,
+ * and so the faults, happen during each run.
  *
  *   yarn bench:load [--seconds 30] [--connections 100] [--modes none,timeout,...]
- *                   [--ttl 10] [--timeout 2]
+ *                   [--backend production|plugin] [--ttl 10] [--timeout 2] [--refresh 10]
  */
 const { values: args } = parseArgs({
   options: {
@@ -26,10 +35,21 @@ const { values: args } = parseArgs({
       type: 'string',
       default: 'none,timeout,500,malformed,429,reset,slow',
     },
+    backend: { type: 'string', default: 'production' },
     ttl: { type: 'string', default: '10' },
     timeout: { type: 'string', default: '2' },
+    refresh: { type: 'string', default: '10' },
   },
 });
+const START_TARGET = {
+  production: startProductionBackend,
+  plugin: startPluginBackend,
+}[args.backend!];
+if (!START_TARGET) {
+  throw new Error(
+    `--backend must be production or plugin, not ${args.backend}`,
+  );
+}
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
 const MODES = args.modes!.split(',');
@@ -50,12 +70,6 @@ function stop(child: ChildProcess) {
   });
 }
 
-interface Backend {
-  url: string;
-  environments: string[];
-  withCost: string[];
-}
-
 async function upstreamCalls(sandbox: string) {
   const counts = await (await fetch(`${sandbox}/_sandbox/requests`)).json();
   return {
@@ -65,29 +79,31 @@ async function upstreamCalls(sandbox: string) {
   };
 }
 
-async function warm(backend: Backend) {
+async function warm(backend: LoadTarget) {
+  const get = (route: string) =>
+    fetch(`${backend.url}${route}`, { headers: backend.headers });
   // The ledger fills in the refresh at start-up; wait for it.
   for (let i = 0; i < 300; i++) {
-    const body = await (
-      await fetch(`${backend.url}/environments/${backend.withCost[0]}/cost`)
-    ).json();
-    if (body.data) break;
+    const res = await get(`/environments/${backend.withCost[0]}/cost`);
+    if (!res.ok) throw new Error(`cost route answered ${res.status}`);
+    if ((await res.json()).data) break;
     await new Promise(r => setTimeout(r, 100));
   }
   for (const env of backend.environments) {
-    await fetch(`${backend.url}/environments/${env}`);
+    await get(`/environments/${env}`);
   }
 }
 
 async function load(
   name: string,
-  url: string,
+  backend: LoadTarget,
   paths: string[],
   sandbox: string,
 ) {
   const before = await upstreamCalls(sandbox);
   const figures = await measureLoad({
-    url,
+    url: backend.url,
+    headers: backend.headers,
     connections: CONNECTIONS,
     durationSeconds: SECONDS,
     // Longer than any upstream bound, so a slow answer is measured, not cut off.
@@ -130,18 +146,18 @@ async function main() {
   const sandboxProcess = run<{ url: string }>('sandbox.ts', {});
   const { url: sandbox } = await sandboxProcess.result;
   console.log(
-    `bench:load — ${CONNECTIONS} clients, ${SECONDS} s per route, cache TTL ${args.ttl} s, upstream timeout ${args.timeout} s, sandbox ${sandbox}`,
+    `bench:load — ${args.backend} backend, ${CONNECTIONS} clients, ${SECONDS} s per route, cache TTL ${args.ttl} s, upstream timeout ${args.timeout} s, cost refresh every ${args.refresh} s, sandbox ${sandbox}`,
   );
   const rows = [];
   try {
     for (const mode of MODES) {
-      const backendProcess = run<Backend>('backend.ts', {
-        BENCH_SANDBOX_URL: sandbox,
-        BENCH_TTL_SECONDS: args.ttl!,
-        BENCH_TIMEOUT_SECONDS: args.timeout!,
+      const backend = await START_TARGET({
+        sandbox,
+        ttlSeconds: Number(args.ttl),
+        timeoutSeconds: Number(args.timeout),
+        refreshSeconds: Number(args.refresh),
       });
       try {
-        const backend = await backendProcess.result;
         await warm(backend);
         if (mode !== 'none') {
           for (const upstream of ['k8s', 'mlflow', 'cost']) {
@@ -169,14 +185,14 @@ async function main() {
         for (const [name, paths] of routes) {
           const row = {
             mode,
-            ...(await load(name, backend.url, paths, sandbox)),
+            ...(await load(name, backend, paths, sandbox)),
           };
           rows.push(row);
           console.log(JSON.stringify(row));
         }
       } finally {
         await fetch(`${sandbox}/_sandbox/faults`, { method: 'DELETE' });
-        await stop(backendProcess.child);
+        await backend.stop();
       }
     }
   } finally {

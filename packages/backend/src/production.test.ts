@@ -8,7 +8,6 @@
  * Needs PostgreSQL (POSTGRES_HOST/PORT/USER, default 127.0.0.1:5432 postgres)
  * and Redis (REDIS_URL, default redis://127.0.0.1:6379).
  */
-import { createClient } from '@redis/client';
 import { createSandboxApp, demoScenario } from '@internal/ml-platform-sandbox';
 import express from 'express';
 import fs from 'fs';
@@ -16,7 +15,6 @@ import http from 'http';
 import { AddressInfo } from 'net';
 import os from 'os';
 import path from 'path';
-import { Client } from 'pg';
 import {
   BackendProcess,
   freePortInRange,
@@ -24,6 +22,7 @@ import {
   startBackendProcess,
   stopAllBackendProcesses,
 } from './__testUtils__/backendProcess';
+import { dropBackendState, localPostgres } from './__testUtils__/backendState';
 
 jest.setTimeout(600_000);
 
@@ -31,12 +30,7 @@ const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
 const dbPrefix = `mlprodtest_${run}_`;
 const redisNamespace = `mlprodtest-${run}`;
 const monitoringToken = `monitoring-${run}-token`;
-const pg = {
-  host: process.env.POSTGRES_HOST ?? '127.0.0.1',
-  port: process.env.POSTGRES_PORT ?? '5432',
-  user: process.env.POSTGRES_USER ?? 'postgres',
-  password: process.env.POSTGRES_PASSWORD ?? 'unused-with-trust-auth',
-};
+const pg = localPostgres();
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /**
  * What the replicas get: the same server with a password in the URL (Redis'
@@ -159,36 +153,8 @@ const childEnv = {
   AWS_EC2_METADATA_DISABLED: 'true',
 };
 
-async function dropTestState() {
-  const client = new Client({
-    ...pg,
-    port: Number(pg.port),
-    database: 'postgres',
-  });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1',
-      [`${dbPrefix}%`],
-    );
-    for (const { datname } of rows) {
-      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    }
-  } finally {
-    await client.end();
-  }
-  const redis = createClient({ url: redisUrl });
-  await redis.connect();
-  try {
-    for await (const key of redis.scanIterator({
-      MATCH: `${redisNamespace}:*`,
-    })) {
-      await redis.del(key);
-    }
-  } finally {
-    await redis.quit();
-  }
-}
+const dropTestState = () =>
+  dropBackendState({ pg, dbPrefix, redisUrl, redisNamespace });
 
 describe('two backend replicas in production mode', () => {
   let sandbox: Awaited<ReturnType<typeof startCountingSandbox>>;

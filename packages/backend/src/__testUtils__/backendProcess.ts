@@ -43,6 +43,11 @@ export async function startBackendProcess(options: {
   configFiles: string[];
   env: Record<string, string>;
   readyTimeoutMs?: number;
+  /**
+   * Keep only this many characters of the most recent output (the backend
+   * logs every request, which adds up under load). Default: keep it all.
+   */
+  outputTailChars?: number;
 }): Promise<BackendProcess> {
   const { name, port } = options;
   const url = `http://127.0.0.1:${port}`;
@@ -70,12 +75,15 @@ export async function startBackendProcess(options: {
   const pid = child.pid!;
   liveGroups.add(pid);
   let output = '';
-  child.stdout!.on('data', chunk => {
+  const keep = options.outputTailChars;
+  const append = (chunk: Buffer) => {
     output += chunk;
-  });
-  child.stderr!.on('data', chunk => {
-    output += chunk;
-  });
+    if (keep !== undefined && output.length > 2 * keep) {
+      output = output.slice(-keep);
+    }
+  };
+  child.stdout!.on('data', append);
+  child.stderr!.on('data', append);
   const exited = new Promise<void>(resolve =>
     child.once('exit', () => {
       liveGroups.delete(pid);

@@ -8,9 +8,16 @@ import {
   RunningSandbox,
   startSandbox,
 } from '@internal/ml-platform-sandbox';
+import {
+  coreServices,
+  createBackendModule,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import request from 'supertest';
 import vm from 'vm';
 import { mlPlatformPlugin } from './plugin';
+import { COST_REFRESH_TASK_ID } from './costWiring';
+import { LEDGER_STATE_TTL_MS } from './services/CostLedger';
 
 // Every card's route through the real clients against a sandbox upstream
 // that misbehaves in one way, for one environment.
@@ -76,7 +83,27 @@ function environment(name: string, tagValue: string) {
   };
 }
 
-async function startBackend() {
+/** The ml-platform plugin's scheduler, handed out by a module of the plugin. */
+function schedulerHandle() {
+  const handle: { scheduler?: SchedulerService } = {};
+  const module = createBackendModule({
+    pluginId: 'ml-platform',
+    moduleId: 'test-scheduler-handle',
+    register(reg) {
+      reg.registerInit({
+        deps: { scheduler: coreServices.scheduler },
+        async init({ scheduler }) {
+          handle.scheduler = scheduler;
+        },
+      });
+    },
+  });
+  return { handle, module };
+}
+
+async function startBackend(
+  options: { extra?: ReturnType<typeof createBackendModule> } = {},
+) {
   const { server } = await startTestBackend({
     features: [
       mlPlatformPlugin,
@@ -93,6 +120,7 @@ async function startBackend() {
           },
         },
       }),
+      ...(options.extra ? [options.extra] : []),
     ],
   });
   return server;
@@ -108,12 +136,13 @@ async function get(server: any, path: string) {
 
 /** Waits for the refresh at start-up to fill the cost ledger. */
 async function untilCostRead(server: any, env: string) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     const { body } = await get(server, `/environments/${env}/cost`);
     if (body.data) return body;
     await new Promise(r => setTimeout(r, 100));
   }
-  throw new Error(`cost of ${env} never read`);
+  const { body } = await get(server, `/environments/${env}/cost`);
+  throw new Error(`cost of ${env} never read: ${JSON.stringify(body)}`);
 }
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
@@ -186,6 +215,40 @@ describe.each(['timeout', '500', 'malformed', '429', 'reset', 'slow'])(
         expect(dev.body.error).toBeUndefined();
         expect(dev.body.stale).toBe(false);
       }
+      expect(unhandled).toEqual([]);
+    });
+  },
+);
+
+describe.each(['timeout', '500', 'reset'])(
+  'with k8s and MLflow of ml-prod in fault mode %s from the start (nothing cached yet)',
+  mode => {
+    it('the cards answer 200 with the error and no data, in time, the other environment untouched', async () => {
+      await setFault({ upstream: 'k8s', environment: 'ml-prod', mode });
+      await setFault({ upstream: 'mlflow', environment: 'ml-prod', mode });
+      const server = await startBackend();
+      const [cluster, gpus, models, summary, dev] = await Promise.all([
+        get(server, '/environments/ml-prod/cluster'),
+        get(server, '/environments/ml-prod/gpus'),
+        get(server, '/environments/ml-prod/models'),
+        get(server, '/environments/ml-prod'),
+        get(server, '/environments/ml-dev/cluster'),
+      ]);
+      for (const card of [cluster, gpus, models]) {
+        expect(card.status).toBe(200);
+        expect(card.body).toMatchObject({
+          environment: 'ml-prod',
+          stale: false,
+          error: { message: expect.any(String) },
+        });
+        expect(card.body.data).toBeUndefined();
+        // bounded: the timeout, one retry's backoff, and a loaded machine
+        expect(card.ms).toBeLessThan(TIMEOUT_S * 1000 + 3000);
+      }
+      expect(summary.status).toBe(200);
+      expect(summary.body.sources.kubernetes.status).toBe('error');
+      expect(dev.body.error).toBeUndefined();
+      expect(dev.body.data.nodes.total).toBeGreaterThan(0);
       expect(unhandled).toEqual([]);
     });
   },
@@ -275,4 +338,30 @@ describe('Cost Explorer failing', () => {
       expect(unhandled).toEqual([]);
     },
   );
+});
+
+describe('Cost Explorer failing after the ledger was filled', () => {
+  it('keeps serving the ledger figures, with the failed refresh and its time', async () => {
+    const { handle, module } = schedulerHandle();
+    const server = await startBackend({ extra: module });
+    const before = await untilCostRead(server, 'ml-prod');
+    await untilCostRead(server, 'ml-dev');
+    expect(before.error).toBeUndefined();
+    await setFault({ upstream: 'cost', environment: 'ml-prod', mode: '500' });
+    // The next scheduled refresh (a trigger while the start-up one still
+    // runs is a no-op, hence the loop), then the routes' memo of refresh states.
+    let after = before;
+    for (let i = 0; i < 20 && !after.error; i++) {
+      await handle.scheduler!.triggerTask(COST_REFRESH_TASK_ID);
+      await sleep(LEDGER_STATE_TTL_MS + 100);
+      after = (await get(server, '/environments/ml-prod/cost')).body;
+    }
+    expect(after.error.message).toMatch(/500|Internal/);
+    // the time of the last good refresh, which is recent: not stale yet
+    expect(after.fetchedAt).toBe(before.fetchedAt);
+    expect(after.stale).toBe(false);
+    expect(after.data.monthToDate).toBe(before.data.monthToDate);
+    expect(after.data.daily).toEqual(before.data.daily);
+    expect(unhandled).toEqual([]);
+  });
 });

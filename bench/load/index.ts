@@ -19,7 +19,8 @@ import { LoadTarget, startPluginBackend } from './targets';
  *
  * `--backend production` (default): the real backend on the machine's
  * PostgreSQL and Redis with the production config, as signed-in users.
- * `--backend plugin`: the plugin alone on Backstage's test backend.
+ * `--backend plugin`: the plugin alone on Backstage's test backend (auth mocked,
+ * in-memory cache; its scheduler runs the cost refresh at start-up only).
  * The cache TTL, upstream timeout and cost refresh interval are shorter than
  * the defaults (60 s, 10 s, 6 h) so that upstream reads and cost refreshes,
  * and so the faults, happen during each run.

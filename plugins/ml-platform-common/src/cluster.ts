@@ -17,6 +17,20 @@ export interface ClusterSummary {
     unknown: number;
   };
   workloads: WorkloadSummary[];
+  /**
+   * Workload lists that could not be read (RBAC, an API group the cluster
+   * lacks); the rest of the view still holds. Absent in snapshots cached by
+   * versions before it.
+   */
+  workloadErrors?: WorkloadListError[];
+}
+
+/** A namespace's Deployment or HPA list that failed. @public */
+export interface WorkloadListError {
+  namespace: string;
+  kind: 'Deployment' | 'HorizontalPodAutoscaler';
+  /** e.g. "Kubernetes API answered 403: deployments.apps is forbidden: ..." */
+  message: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   ClusterSnapshot,
   NodeGroupSummary,
+  WorkloadListError,
   WorkloadSummary,
 } from '@internal/backstage-plugin-ml-platform-common';
 import { NodeObject, PodObject } from '../Kubernetes';
@@ -94,6 +95,7 @@ export function createClusterAccumulator() {
     snapshot(
       kubernetesVersion: string,
       workloads: WorkloadSummary[],
+      workloadErrors: WorkloadListError[] = [],
     ): ClusterSnapshot {
       const nodeGroups = [...groups.values()]
         .map(({ zoneSet, ...group }) => ({
@@ -117,6 +119,7 @@ export function createClusterAccumulator() {
           },
           pods,
           workloads,
+          workloadErrors,
         },
         gpus: gpus.summary(),
       };

@@ -5,12 +5,14 @@ import {
   MAX_LIST_RESTARTS,
 } from '../Kubernetes';
 import { createClusterAccumulator } from './clusterAccumulator';
-import { summarizeWorkloads } from './workloads';
+import { readWorkloads } from './readWorkloads';
 
 /**
  * Reads a cluster once — version, nodes and pods page by page, Deployments and
  * HPAs of the ML namespaces, all in parallel — into both the cluster and the
- * GPU view. Pod pages are folded in and dropped as they arrive.
+ * GPU view. Pod pages are folded in and dropped as they arrive. A failed
+ * version, node or pod list fails the read; a failed workload list only
+ * shows in the view's workloadErrors.
  *
  * When a list's continue token expires halfway (410 Gone), the pages folded
  * so far belong to an older revision, so the read starts again from scratch
@@ -41,7 +43,7 @@ async function readClusterOnce(
   signal?: AbortSignal,
 ): Promise<ClusterSnapshot> {
   const accumulator = createClusterAccumulator();
-  const [version, , , workloads] = await Promise.all([
+  const [version, , , { workloads, errors }] = await Promise.all([
     client.getVersion({ signal }),
     (async () => {
       for await (const page of client.listNodes({ signal })) {
@@ -53,15 +55,7 @@ async function readClusterOnce(
         accumulator.addPods(page);
       }
     })(),
-    Promise.all(
-      namespaces.map(async namespace => {
-        const [deployments, autoscalers] = await Promise.all([
-          client.listDeployments(namespace, { signal }),
-          client.listHorizontalPodAutoscalers(namespace, { signal }),
-        ]);
-        return summarizeWorkloads(namespace, deployments, autoscalers);
-      }),
-    ),
+    readWorkloads(client, namespaces, signal),
   ]);
-  return accumulator.snapshot(version, workloads.flat());
+  return accumulator.snapshot(version, workloads, errors);
 }

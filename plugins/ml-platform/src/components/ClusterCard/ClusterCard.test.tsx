@@ -35,6 +35,45 @@ describe('ClusterCard', () => {
     expect(screen.getByText('0/1')).toBeInTheDocument();
   });
 
+  it('warns above the workloads when a workload list could not be read', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            mlPlatformApiRef,
+            {
+              getCluster: async () =>
+                envelope({
+                  ...exampleCluster,
+                  workloadErrors: [
+                    {
+                      namespace: 'mlops-system',
+                      kind: 'HorizontalPodAutoscaler' as const,
+                      message:
+                        'Kubernetes API answered 404: the server could not find the requested resource',
+                    },
+                  ],
+                }),
+            },
+          ],
+        ]}
+      >
+        <ClusterCard name="ml-prod" />
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('9/10 nodes ready')).toBeInTheDocument();
+    expect(
+      screen.getByText('Some ML workloads could not be read'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'HPAs in mlops-system: Kubernetes API answered 404: the server could not find the requested resource',
+      ),
+    ).toBeInTheDocument();
+    // The workloads that were read still show.
+    expect(screen.getByText('churn-predictor-inference')).toBeInTheDocument();
+  });
+
   it('keeps the last cluster figures, with their age and the upstream error', async () => {
     await renderInTestApp(
       <TestApiProvider

@@ -10,6 +10,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { mlPlatformApiRef } from '../../api';
+import { Workloads } from './Workloads';
 import { formatBytes, formatCores, SourceState } from '../SourceState';
 
 const Usage = (props: {
@@ -25,18 +26,6 @@ const Usage = (props: {
     <LinearGauge value={props.ratio} />
   </Box>
 );
-
-function describeAutoscaler(
-  hpa: NonNullable<ClusterSummary['workloads'][number]['autoscaler']>,
-) {
-  const replicas = `${hpa.currentReplicas}→${hpa.desiredReplicas} of ${hpa.minReplicas}–${hpa.maxReplicas}`;
-  if (hpa.targetCpuUtilization === undefined) {
-    return replicas;
-  }
-  return `${replicas}, CPU ${hpa.currentCpuUtilization ?? '?'}% / ${
-    hpa.targetCpuUtilization
-  }%`;
-}
 
 const ClusterDetails = ({ cluster }: { cluster: ClusterSummary }) => (
   <>
@@ -98,41 +87,7 @@ const ClusterDetails = ({ cluster }: { cluster: ClusterSummary }) => (
         ))}
       </TableBody>
     </Table>
-    {cluster.workloads.length > 0 && (
-      <Table size="small" aria-label="ML workloads">
-        <TableHead>
-          <TableRow>
-            <TableCell>Workload</TableCell>
-            <TableCell align="right">Ready</TableCell>
-            <TableCell>Autoscaler</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {cluster.workloads.map(w => (
-            <TableRow key={`${w.namespace}/${w.name}`}>
-              <TableCell>
-                {w.name}
-                <Typography variant="caption" color="textSecondary">
-                  {' '}
-                  {w.namespace}
-                </Typography>
-              </TableCell>
-              <TableCell align="right">
-                <Typography
-                  variant="body2"
-                  color={w.ready < w.desired ? 'error' : 'inherit'}
-                >
-                  {w.ready}/{w.desired}
-                </Typography>
-              </TableCell>
-              <TableCell>
-                {w.autoscaler ? describeAutoscaler(w.autoscaler) : '—'}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    )}
+    <Workloads cluster={cluster} />
   </>
 );
 

@@ -49,6 +49,15 @@ const environment = (url: string): EnvironmentConfig => ({
   },
 });
 
+/** Whether `condition` holds within `ms`; the server sees a close a moment after the client. */
+async function within(ms: number, condition: () => boolean) {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) {
+    await new Promise(r => setTimeout(r, 10));
+  }
+  return condition();
+}
+
 const load = (url: string) =>
   loadClusterSnapshot(
     createKubernetesClientFactory().forEnvironment(environment(url))!,
@@ -121,6 +130,63 @@ describe('loadClusterSnapshot when a workload list fails', () => {
     const sandbox = await startFrontedSandbox(express.Router());
     try {
       expect((await load(sandbox.url)).cluster.workloadErrors).toEqual([]);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
+describe('loadClusterSnapshot when a node or pod list fails', () => {
+  it('fails the read and stops the lists still running', async () => {
+    let podListStarted!: () => void;
+    const podListSeen = new Promise<void>(r => {
+      podListStarted = r;
+    });
+    let podListClosed = false;
+    const front = express.Router();
+    // The pod list hangs, as a big one does mid-read.
+    front.get('/k8s/ml-prod/api/v1/pods', (_req, res) => {
+      res.on('close', () => {
+        podListClosed = true;
+      });
+      podListStarted();
+    });
+    front.get('/k8s/ml-prod/api/v1/nodes', async (_req, res) => {
+      await podListSeen;
+      res.status(500).json(statusBody(500, 'InternalError', 'etcd timeout'));
+    });
+    const sandbox = await startFrontedSandbox(front);
+    try {
+      await expect(load(sandbox.url)).rejects.toThrow(
+        'Kubernetes API answered 500: etcd timeout',
+      );
+      expect(await within(1000, () => podListClosed)).toBe(true);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('stops every list when the caller aborts', async () => {
+    let podListClosed = false;
+    const front = express.Router();
+    front.get('/k8s/ml-prod/api/v1/pods', (_req, res) => {
+      res.on('close', () => {
+        podListClosed = true;
+      });
+    });
+    const sandbox = await startFrontedSandbox(front);
+    try {
+      const controller = new AbortController();
+      const read = loadClusterSnapshot(
+        createKubernetesClientFactory().forEnvironment(
+          environment(sandbox.url),
+        )!,
+        ['mlops-system'],
+        controller.signal,
+      );
+      setTimeout(() => controller.abort(), 200);
+      await expect(read).rejects.toThrow(/abort/i);
+      expect(await within(1000, () => podListClosed)).toBe(true);
     } finally {
       await sandbox.close();
     }

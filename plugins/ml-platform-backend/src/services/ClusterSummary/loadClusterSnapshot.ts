@@ -37,13 +37,23 @@ export async function loadClusterSnapshot(
   }
 }
 
+/**
+ * One attempt. It has its own abort signal, linked to the caller's: the first
+ * failed list stops its siblings, and the attempt settles only once they have
+ * stopped, so a retry or restart never runs beside lists of a failed attempt
+ * (on a big cluster, two or three full pod lists at once).
+ */
 async function readClusterOnce(
   client: KubernetesClusterClient,
   namespaces: string[],
-  signal?: AbortSignal,
+  outer?: AbortSignal,
 ): Promise<ClusterSnapshot> {
+  const attempt = new AbortController();
+  const signal = outer
+    ? AbortSignal.any([outer, attempt.signal])
+    : attempt.signal;
   const accumulator = createClusterAccumulator();
-  const [version, , , { workloads, errors }] = await Promise.all([
+  const lists = [
     client.getVersion({ signal }),
     (async () => {
       for await (const page of client.listNodes({ signal })) {
@@ -56,6 +66,13 @@ async function readClusterOnce(
       }
     })(),
     readWorkloads(client, namespaces, signal),
-  ]);
-  return accumulator.snapshot(version, workloads, errors);
+  ] as const;
+  try {
+    const [version, , , { workloads, errors }] = await Promise.all(lists);
+    return accumulator.snapshot(version, workloads, errors);
+  } catch (error) {
+    attempt.abort(error);
+    await Promise.allSettled(lists);
+    throw error;
+  }
 }

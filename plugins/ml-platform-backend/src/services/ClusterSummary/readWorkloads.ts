@@ -14,7 +14,7 @@ import { summarizeWorkloads } from './workloads';
 export async function readWorkloads(
   client: KubernetesClusterClient,
   namespaces: string[],
-  signal?: AbortSignal,
+  signal: AbortSignal,
 ): Promise<{ workloads: WorkloadSummary[]; errors: WorkloadListError[] }> {
   const perNamespace = await Promise.all(
     namespaces.map(async namespace => {
@@ -26,7 +26,7 @@ export async function readWorkloads(
         try {
           return await list();
         } catch (error) {
-          if (signal?.aborted) {
+          if (signal.aborted) {
             throw error;
           }
           errors.push({ namespace, kind, message: (error as Error).message });

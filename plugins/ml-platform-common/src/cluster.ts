@@ -114,8 +114,18 @@ export interface GpuNodeSummary {
   ready: boolean;
   unschedulable: boolean;
   taints: Array<{ key: string; value?: string; effect: string }>;
-  /** idle: no GPU in use; full: none free; partial: some in use; not-ready. */
-  state: 'idle' | 'partial' | 'full' | 'not-ready';
+  /**
+   * not-ready: the node is NotReady; cordoned: Ready but unschedulable;
+   * no-allocatable: GPUs in capacity but none allocatable (device plugin not
+   * ready); otherwise idle (no GPU in use), partial (some) or full (none free).
+   */
+  state:
+    | 'idle'
+    | 'partial'
+    | 'full'
+    | 'not-ready'
+    | 'cordoned'
+    | 'no-allocatable';
 }
 
 /** @public */

@@ -118,3 +118,61 @@ describe('summarizeGpus', () => {
     expect(none.nodes).toEqual([]);
   });
 });
+
+describe('GPU node states an operator acts on', () => {
+  const summary = summarizeGpus(
+    [
+      node('cordoned', { labels: t4, gpus: '1', unschedulable: true }),
+      node('cordoned-busy', { labels: t4, gpus: '1', unschedulable: true }),
+      node('plugin-down', { labels: t4, gpus: '1', allocatableGpus: '0' }),
+      node('healthy', { labels: t4, gpus: '1' }),
+      node('gone', {
+        labels: t4,
+        gpus: '1',
+        unschedulable: true,
+        ready: false,
+      }),
+    ],
+    [
+      pod('still-running', {
+        nodeName: 'cordoned-busy',
+        containers: [{ limits: { 'nvidia.com/gpu': '1' } }],
+      }),
+    ],
+  );
+  const state = (name: string) =>
+    summary.nodes.find(n => n.name === name)?.state;
+
+  it('calls a cordoned Ready node cordoned, not idle or full', () => {
+    expect(state('cordoned')).toBe('cordoned');
+    expect(state('cordoned-busy')).toBe('cordoned');
+    expect(summary.nodes.find(n => n.name === 'cordoned-busy')).toMatchObject({
+      requested: 1,
+      unschedulable: true,
+    });
+  });
+
+  it('flags a node whose GPUs are not allocatable (device plugin down)', () => {
+    expect(state('plugin-down')).toBe('no-allocatable');
+    expect(summary.nodes.find(n => n.name === 'plugin-down')).toMatchObject({
+      capacity: 1,
+      allocatable: 0,
+      free: 0,
+    });
+  });
+
+  it('keeps NotReady first and idle for a healthy unused node', () => {
+    expect(state('gone')).toBe('not-ready');
+    expect(state('healthy')).toBe('idle');
+  });
+
+  it('counts free GPUs only on healthy schedulable nodes', () => {
+    expect(summary.totals).toMatchObject({
+      nodes: 5,
+      capacity: 5,
+      allocatable: 4,
+      requested: 1,
+      free: 1,
+    });
+  });
+});

@@ -35,7 +35,8 @@ export interface WorkloadListError {
 
 /**
  * Nodes grouped by EKS node group, Karpenter node pool or, failing both,
- * instance type.
+ * instance type. A group is named by `name` and `groupedBy` together: an EKS
+ * node group and a Karpenter pool of the same name are two groups.
  * @public
  */
 export interface NodeGroupSummary {

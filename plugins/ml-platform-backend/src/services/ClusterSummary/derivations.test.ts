@@ -163,6 +163,40 @@ describe('createClusterAccumulator', () => {
   });
 });
 
+describe('node groups', () => {
+  it('keeps an EKS node group and a Karpenter pool of the same name apart', () => {
+    const accumulator = createClusterAccumulator();
+    accumulator.addNodes([
+      node('managed-1', {
+        labels: {
+          'eks.amazonaws.com/nodegroup': 'gpu',
+          'node.kubernetes.io/instance-type': 'g4dn.xlarge',
+        },
+      }),
+      node('managed-2', {
+        labels: {
+          'eks.amazonaws.com/nodegroup': 'gpu',
+          'node.kubernetes.io/instance-type': 'g4dn.xlarge',
+        },
+        ready: false,
+      }),
+      node('karpenter-1', {
+        labels: {
+          'karpenter.sh/nodepool': 'gpu',
+          'node.kubernetes.io/instance-type': 'g5.xlarge',
+        },
+      }),
+    ]);
+    const { nodeGroups } = accumulator.snapshot('v1.30.4', []).cluster;
+    expect(
+      nodeGroups.map(g => [g.name, g.groupedBy, g.instanceType, g.count]),
+    ).toEqual([
+      ['gpu', 'nodegroup', 'g4dn.xlarge', 2],
+      ['gpu', 'nodepool', 'g5.xlarge', 1],
+    ]);
+  });
+});
+
 describe('summarizeWorkloads', () => {
   it('pairs Deployments with the HPA that scales them', () => {
     const workloads = summarizeWorkloads(

@@ -1,6 +1,9 @@
 import { InfoCard, LinearGauge } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { ClusterSummary } from '@internal/backstage-plugin-ml-platform-common';
+import {
+  ClusterSummary,
+  NodeGroupSummary,
+} from '@internal/backstage-plugin-ml-platform-common';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -12,6 +15,14 @@ import useAsync from 'react-use/esm/useAsync';
 import { mlPlatformApiRef } from '../../api';
 import { Workloads } from './Workloads';
 import { formatBytes, formatCores, SourceState } from '../SourceState';
+
+/** Which label named a node group: an EKS group and a Karpenter pool may share a name. */
+const GROUPED_BY: Record<NodeGroupSummary['groupedBy'], string | undefined> = {
+  nodegroup: 'EKS node group',
+  nodepool: 'Karpenter pool',
+  'instance-type': 'instance type',
+  none: undefined,
+};
 
 const Usage = (props: {
   label: string;
@@ -76,8 +87,16 @@ const ClusterDetails = ({ cluster }: { cluster: ClusterSummary }) => (
       </TableHead>
       <TableBody>
         {cluster.nodeGroups.map(group => (
-          <TableRow key={group.name}>
-            <TableCell>{group.name}</TableCell>
+          <TableRow key={`${group.groupedBy}/${group.name}`}>
+            <TableCell>
+              {group.name}
+              {GROUPED_BY[group.groupedBy] && (
+                <Typography variant="caption" color="textSecondary">
+                  {' '}
+                  {GROUPED_BY[group.groupedBy]}
+                </Typography>
+              )}
+            </TableCell>
             <TableCell>{group.instanceType}</TableCell>
             <TableCell align="right">
               {group.ready}/{group.count}

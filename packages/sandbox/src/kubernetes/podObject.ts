@@ -31,6 +31,7 @@ export interface PodShape {
   owner?: { kind: string; name: string };
   env?: Array<{ name: string; value: string }>;
   gpuToleration?: boolean;
+  nodeSelector?: Record<string, string>;
 }
 
 /** A Pod as the API returns it, with the fields a real one carries. */
@@ -74,6 +75,7 @@ export function podObject(p: PodShape) {
     },
     spec: {
       ...(p.nodeName && { nodeName: p.nodeName }),
+      ...(p.nodeSelector && { nodeSelector: p.nodeSelector }),
       ...(p.initRequests && {
         initContainers: [
           {

@@ -3,7 +3,7 @@ import {
   DeploymentScenario,
   PodScenario,
 } from '../scenarios/types';
-import { fillerPod } from './generatedPods';
+import { fillerPod, pendingGpuPod } from './generatedPods';
 import { countNodes, nodeName, nodeSlot } from './nodes';
 import { PodJson, podObject } from './podObject';
 
@@ -70,8 +70,9 @@ const DAEMONS = [
 
 /**
  * The pods of a cluster in list order: Deployment pods, job pods, one pod per
- * DaemonSet per node, then generated pods. Only the first two are built
- * up front (a handful); the rest are made per position.
+ * DaemonSet per node, then generated pods and generated pods waiting for
+ * GPUs. Only the first two are built up front (a handful); the rest are made
+ * per position.
  */
 export function podSource(cluster: ClusterScenario): PodSource {
   const fixed = [
@@ -81,8 +82,9 @@ export function podSource(cluster: ClusterScenario): PodSource {
   const nodeCount = countNodes(cluster);
   const daemonCount = nodeCount * DAEMONS.length;
   const fillerCount = cluster.fillerPods ?? 0;
+  const pendingGpuCount = cluster.pendingGpuPods?.count ?? 0;
   return {
-    total: fixed.length + daemonCount + fillerCount,
+    total: fixed.length + daemonCount + fillerCount + pendingGpuCount,
     at(position) {
       if (position < fixed.length) {
         return fixed[position];
@@ -103,7 +105,10 @@ export function podSource(cluster: ClusterScenario): PodSource {
         });
       }
       rest -= daemonCount;
-      return fillerPod(rest, nodeCount, cluster);
+      if (rest < fillerCount) {
+        return fillerPod(rest, nodeCount, cluster);
+      }
+      return pendingGpuPod(rest - fillerCount, cluster);
     },
   };
 }

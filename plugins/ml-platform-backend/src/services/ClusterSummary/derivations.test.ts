@@ -2,7 +2,6 @@ import { createClusterAccumulator } from './clusterAccumulator';
 import { node, pod } from './fixtures';
 import { podRequest } from './podRequests';
 import { parseQuantity } from './quantity';
-import { summarizeWorkloads } from './workloads';
 
 describe('parseQuantity', () => {
   it.each([
@@ -193,83 +192,6 @@ describe('node groups', () => {
     ).toEqual([
       ['gpu', 'nodegroup', 'g4dn.xlarge', 2],
       ['gpu', 'nodepool', 'g5.xlarge', 1],
-    ]);
-  });
-});
-
-describe('summarizeWorkloads', () => {
-  it('pairs Deployments with the HPA that scales them', () => {
-    const workloads = summarizeWorkloads(
-      'mlops-system',
-      [
-        {
-          metadata: { name: 'churn-predictor-inference' },
-          spec: { replicas: 3 } as any,
-          status: { readyReplicas: 2 },
-        },
-        {
-          metadata: { name: 'mlflow' },
-          spec: { replicas: 1 } as any,
-          status: {},
-        },
-      ],
-      [
-        {
-          metadata: { name: 'churn' },
-          spec: {
-            scaleTargetRef: {
-              kind: 'Deployment',
-              name: 'churn-predictor-inference',
-            },
-            minReplicas: 2,
-            maxReplicas: 6,
-            metrics: [
-              {
-                type: 'Resource',
-                resource: {
-                  name: 'cpu',
-                  target: { type: 'Utilization', averageUtilization: 70 },
-                },
-              },
-            ],
-          },
-          status: {
-            currentReplicas: 3,
-            desiredReplicas: 4,
-            currentMetrics: [
-              {
-                type: 'Resource',
-                resource: { name: 'cpu', current: { averageUtilization: 91 } },
-              },
-            ],
-          },
-        } as any,
-      ],
-    );
-    expect(workloads).toEqual([
-      {
-        namespace: 'mlops-system',
-        name: 'churn-predictor-inference',
-        kind: 'Deployment',
-        ready: 2,
-        desired: 3,
-        autoscaler: {
-          name: 'churn',
-          minReplicas: 2,
-          maxReplicas: 6,
-          currentReplicas: 3,
-          desiredReplicas: 4,
-          targetCpuUtilization: 70,
-          currentCpuUtilization: 91,
-        },
-      },
-      {
-        namespace: 'mlops-system',
-        name: 'mlflow',
-        kind: 'Deployment',
-        ready: 0,
-        desired: 1,
-      },
     ]);
   });
 });

@@ -1,4 +1,7 @@
-import { ClusterSummary } from '@internal/backstage-plugin-ml-platform-common';
+import {
+  ClusterSummary,
+  WorkloadSummary,
+} from '@internal/backstage-plugin-ml-platform-common';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -8,23 +11,36 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
+import { describeAutoscaler } from './describeAutoscaler';
 
 const LIST_NAME = {
   Deployment: 'Deployments',
   HorizontalPodAutoscaler: 'HPAs',
 } as const;
 
-function describeAutoscaler(
-  hpa: NonNullable<ClusterSummary['workloads'][number]['autoscaler']>,
-) {
-  const replicas = `${hpa.currentReplicas}→${hpa.desiredReplicas} of ${hpa.minReplicas}–${hpa.maxReplicas}`;
-  if (hpa.targetCpuUtilization === undefined) {
-    return replicas;
+/** Every HPA of a workload, named when there are several (they fight). */
+const Autoscalers = ({ workload }: { workload: WorkloadSummary }) => {
+  const hpas =
+    workload.autoscalers ?? (workload.autoscaler ? [workload.autoscaler] : []);
+  if (hpas.length === 0) {
+    return <>—</>;
   }
-  return `${replicas}, CPU ${hpa.currentCpuUtilization ?? '?'}% / ${
-    hpa.targetCpuUtilization
-  }%`;
-}
+  if (hpas.length === 1) {
+    return <>{describeAutoscaler(hpas[0])}</>;
+  }
+  return (
+    <>
+      <Typography variant="caption" color="error" component="div">
+        {hpas.length} HPAs target this Deployment
+      </Typography>
+      {hpas.map(hpa => (
+        <div key={hpa.name}>
+          {hpa.name}: {describeAutoscaler(hpa)}
+        </div>
+      ))}
+    </>
+  );
+};
 
 /** Lists that failed, so a short or autoscaler-less table is not taken at face value. */
 const WorkloadErrors = ({ cluster }: { cluster: ClusterSummary }) => {
@@ -78,7 +94,7 @@ export const Workloads = ({ cluster }: { cluster: ClusterSummary }) => (
                 </Typography>
               </TableCell>
               <TableCell>
-                {w.autoscaler ? describeAutoscaler(w.autoscaler) : '—'}
+                <Autoscalers workload={w} />
               </TableCell>
             </TableRow>
           ))}

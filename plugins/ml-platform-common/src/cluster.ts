@@ -17,11 +17,26 @@ export interface ClusterSummary {
     unknown: number;
   };
   workloads: WorkloadSummary[];
+  /**
+   * Workload lists that could not be read (RBAC, an API group the cluster
+   * lacks); the rest of the view still holds. Absent in snapshots cached by
+   * versions before it.
+   */
+  workloadErrors?: WorkloadListError[];
+}
+
+/** A namespace's Deployment or HPA list that failed. @public */
+export interface WorkloadListError {
+  namespace: string;
+  kind: 'Deployment' | 'HorizontalPodAutoscaler';
+  /** e.g. "Kubernetes API answered 403: deployments.apps is forbidden: ..." */
+  message: string;
 }
 
 /**
  * Nodes grouped by EKS node group, Karpenter node pool or, failing both,
- * instance type.
+ * instance type. A group is named by `name` and `groupedBy` together: an EKS
+ * node group and a Karpenter pool of the same name are two groups.
  * @public
  */
 export interface NodeGroupSummary {
@@ -42,18 +57,48 @@ export interface WorkloadSummary {
   kind: 'Deployment';
   ready: number;
   desired: number;
-  /** The HorizontalPodAutoscaler that scales this Deployment, if any. */
-  autoscaler?: {
-    name: string;
-    minReplicas: number;
-    maxReplicas: number;
-    currentReplicas: number;
-    desiredReplicas: number;
-    /** Target average CPU utilisation in percent, if the HPA sets one. */
-    targetCpuUtilization?: number;
-    /** Current average CPU utilisation in percent, if reported. */
-    currentCpuUtilization?: number;
-  };
+  /** The first (by name) of `autoscalers`, as before there could be several. */
+  autoscaler?: AutoscalerSummary;
+  /**
+   * Every HorizontalPodAutoscaler that targets this Deployment, by name; more
+   * than one is a misconfiguration worth seeing. Absent in snapshots cached
+   * by versions before it.
+   */
+  autoscalers?: AutoscalerSummary[];
+}
+
+/** A HorizontalPodAutoscaler (autoscaling/v2). @public */
+export interface AutoscalerSummary {
+  name: string;
+  minReplicas: number;
+  maxReplicas: number;
+  currentReplicas: number;
+  desiredReplicas: number;
+  /** Target average CPU utilisation in percent, if the HPA sets one. */
+  targetCpuUtilization?: number;
+  /** Current average CPU utilisation in percent, if reported. */
+  currentCpuUtilization?: number;
+  /** Every metric the HPA scales on, in its spec's order. */
+  metrics?: AutoscalerMetric[];
+}
+
+/**
+ * One metric an HPA scales on. Values are numbers: percent for Utilization,
+ * else the quantity (cores for cpu, bytes for memory, the metric's unit).
+ * @public
+ */
+export interface AutoscalerMetric {
+  type: 'Resource' | 'ContainerResource' | 'Pods' | 'Object' | 'External';
+  /** cpu or memory for (Container)Resource metrics, else the metric's name. */
+  name: string;
+  /** ContainerResource: the container whose use counts. */
+  container?: string;
+  /** Object: the object the metric describes, as Kind/name. */
+  object?: string;
+  /** Utilization and AverageValue are per pod, Value is the total. */
+  target: { type: 'Utilization' | 'AverageValue' | 'Value'; value: number };
+  /** The HPA's last reading in the target's terms, if it has one. */
+  current?: number;
 }
 
 /** What `GET /environments/:name/gpus` answers in its envelope's `data`. @public */
@@ -100,8 +145,18 @@ export interface GpuNodeSummary {
   ready: boolean;
   unschedulable: boolean;
   taints: Array<{ key: string; value?: string; effect: string }>;
-  /** idle: no GPU in use; full: none free; partial: some in use; not-ready. */
-  state: 'idle' | 'partial' | 'full' | 'not-ready';
+  /**
+   * not-ready: the node is NotReady; cordoned: Ready but unschedulable;
+   * no-allocatable: GPUs in capacity but none allocatable (device plugin not
+   * ready); otherwise idle (no GPU in use), partial (some) or full (none free).
+   */
+  state:
+    | 'idle'
+    | 'partial'
+    | 'full'
+    | 'not-ready'
+    | 'cordoned'
+    | 'no-allocatable';
 }
 
 /** @public */

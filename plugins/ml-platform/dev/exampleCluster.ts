@@ -1,8 +1,27 @@
 import {
+  AutoscalerSummary,
   ClusterSummary,
   GpuSummary,
   SourceEnvelope,
 } from '@internal/backstage-plugin-ml-platform-common';
+
+const churnAutoscaler: AutoscalerSummary = {
+  name: 'churn-predictor-inference',
+  minReplicas: 2,
+  maxReplicas: 6,
+  currentReplicas: 3,
+  desiredReplicas: 3,
+  targetCpuUtilization: 70,
+  currentCpuUtilization: 55,
+  metrics: [
+    {
+      type: 'Resource',
+      name: 'cpu',
+      target: { type: 'Utilization', value: 70 },
+      current: 55,
+    },
+  ],
+};
 
 /** What the backend answers for the demo's ml-prod, for the dev app and the card tests. */
 export const exampleCluster: ClusterSummary = {
@@ -38,15 +57,8 @@ export const exampleCluster: ClusterSummary = {
       kind: 'Deployment',
       ready: 3,
       desired: 3,
-      autoscaler: {
-        name: 'churn-predictor-inference',
-        minReplicas: 2,
-        maxReplicas: 6,
-        currentReplicas: 3,
-        desiredReplicas: 3,
-        targetCpuUtilization: 70,
-        currentCpuUtilization: 55,
-      },
+      autoscaler: churnAutoscaler,
+      autoscalers: [churnAutoscaler],
     },
     {
       namespace: 'mlops-system',
@@ -54,8 +66,10 @@ export const exampleCluster: ClusterSummary = {
       kind: 'Deployment',
       ready: 0,
       desired: 1,
+      autoscalers: [],
     },
   ],
+  workloadErrors: [],
 };
 
 const t4 = {

@@ -2,154 +2,15 @@ import {
   ClusterScenario,
   DeploymentScenario,
   PodScenario,
-  ResourcesScenario,
 } from '../scenarios/types';
+import { fillerPod, pendingGpuPod } from './generatedPods';
 import { countNodes, nodeName, nodeSlot } from './nodes';
-
-const CREATED = '2026-11-20T08:00:00Z';
+import { PodJson, podObject } from './podObject';
 
 /** Pods of a cluster by position, made when asked so 100,000 of them cost nothing at rest. */
 export interface PodSource {
   total: number;
   at(position: number): PodJson;
-}
-
-export type PodJson = ReturnType<typeof podObject>;
-
-function resources(r: ResourcesScenario, gpuInLimitsOnly = false) {
-  const requests: Record<string, string> = { cpu: r.cpu };
-  const limits: Record<string, string> = {};
-  if (r.memory !== '0') {
-    requests.memory = r.memory;
-    limits.memory = r.memory;
-  }
-  if (r.gpu) {
-    // GPUs are often set as limits only; requests then default to them.
-    limits['nvidia.com/gpu'] = String(r.gpu);
-    if (!gpuInLimitsOnly) {
-      requests['nvidia.com/gpu'] = String(r.gpu);
-    }
-  }
-  return { requests, limits };
-}
-
-interface PodShape {
-  namespace: string;
-  name: string;
-  app: string;
-  phase: string;
-  nodeName?: string;
-  requests: ResourcesScenario;
-  initRequests?: ResourcesScenario;
-  pendingMessage?: string;
-  owner?: { kind: string; name: string };
-  env?: Array<{ name: string; value: string }>;
-  gpuToleration?: boolean;
-}
-
-/** A Pod as the API returns it, with the fields a real one carries. */
-export function podObject(p: PodShape) {
-  const scheduled = p.phase !== 'Pending' || p.nodeName !== undefined;
-  const tolerations = [
-    {
-      key: 'node.kubernetes.io/not-ready',
-      operator: 'Exists',
-      effect: 'NoExecute',
-      tolerationSeconds: 300,
-    },
-  ];
-  if (p.gpuToleration || p.requests.gpu) {
-    tolerations.push({
-      key: 'nvidia.com/gpu',
-      operator: 'Exists',
-      effect: 'NoSchedule',
-    } as (typeof tolerations)[number]);
-  }
-  return {
-    metadata: {
-      name: p.name,
-      namespace: p.namespace,
-      uid: `${p.namespace}-${p.name}`,
-      resourceVersion: '4242',
-      creationTimestamp: CREATED,
-      labels: { 'app.kubernetes.io/name': p.app },
-      ...(p.owner && {
-        ownerReferences: [
-          {
-            apiVersion: p.owner.kind === 'Job' ? 'batch/v1' : 'apps/v1',
-            kind: p.owner.kind,
-            name: p.owner.name,
-            uid: `${p.namespace}-${p.owner.name}`,
-            controller: true,
-            blockOwnerDeletion: true,
-          },
-        ],
-      }),
-    },
-    spec: {
-      ...(p.nodeName && { nodeName: p.nodeName }),
-      ...(p.initRequests && {
-        initContainers: [
-          {
-            name: 'init',
-            image: 'public.ecr.aws/docker/library/busybox:1.36',
-            resources: resources(p.initRequests),
-            terminationMessagePath: '/dev/termination-log',
-            imagePullPolicy: 'IfNotPresent',
-          },
-        ],
-      }),
-      containers: [
-        {
-          name: p.app,
-          image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/${p.app}:1.4.2`,
-          ...(p.env && { env: p.env }),
-          resources: resources(p.requests, p.owner?.kind === 'ReplicaSet'),
-          terminationMessagePath: '/dev/termination-log',
-          imagePullPolicy: 'IfNotPresent',
-        },
-      ],
-      restartPolicy: p.owner?.kind === 'Job' ? 'Never' : 'Always',
-      terminationGracePeriodSeconds: 30,
-      dnsPolicy: 'ClusterFirst',
-      serviceAccountName: 'default',
-      schedulerName: 'default-scheduler',
-      tolerations,
-      priority: 0,
-    },
-    status: {
-      phase: p.phase,
-      conditions: [
-        scheduled
-          ? {
-              type: 'PodScheduled',
-              status: 'True',
-              lastProbeTime: null,
-              lastTransitionTime: CREATED,
-            }
-          : {
-              type: 'PodScheduled',
-              status: 'False',
-              reason: 'Unschedulable',
-              message: p.pendingMessage,
-              lastProbeTime: null,
-              lastTransitionTime: CREATED,
-            },
-        ...(p.phase === 'Running'
-          ? [
-              {
-                type: 'Ready',
-                status: 'True',
-                lastProbeTime: null,
-                lastTransitionTime: CREATED,
-              },
-            ]
-          : []),
-      ],
-      qosClass: 'Burstable',
-      ...(scheduled && { hostIP: '10.0.1.17', startTime: CREATED }),
-    },
-  };
 }
 
 function readyNodeNames(cluster: ClusterScenario, groupName: string) {
@@ -207,42 +68,11 @@ const DAEMONS = [
   { app: 'kube-proxy', requests: { cpu: '100m', memory: '0' } },
 ];
 
-/** Generated workload pods for scale scenarios, varied like a busy cluster. */
-function fillerPod(
-  position: number,
-  nodeCount: number,
-  cluster: ClusterScenario,
-) {
-  const slot = nodeSlot(cluster, position % nodeCount);
-  let phase = 'Running';
-  if (position % 97 === 0) {
-    phase = 'Pending';
-  } else if (position % 50 === 0) {
-    phase = 'Succeeded';
-  }
-  return podObject({
-    namespace: `team-${position % 40}`,
-    name: `worker-${position}`,
-    app: `worker-${position % 200}`,
-    phase,
-    nodeName:
-      phase === 'Pending' ? undefined : nodeName(slot.ordinal, slot.index),
-    requests: {
-      cpu: `${100 + (position % 8) * 50}m`,
-      memory: `${256 * (1 + (position % 4))}Mi`,
-      gpu: slot.group.gpus && position % 3 === 0 ? 1 : undefined,
-    },
-    initRequests:
-      position % 10 === 0 ? { cpu: '1', memory: '512Mi' } : undefined,
-    pendingMessage: `0/${nodeCount} nodes are available: ${nodeCount} Insufficient cpu. preemption: 0/${nodeCount} nodes are available: ${nodeCount} No preemption victims found for incoming pod.`,
-    owner: { kind: 'ReplicaSet', name: `worker-${position % 200}-5c8d7f` },
-  });
-}
-
 /**
  * The pods of a cluster in list order: Deployment pods, job pods, one pod per
- * DaemonSet per node, then generated pods. Only the first two are built
- * up front (a handful); the rest are made per position.
+ * DaemonSet per node, then generated pods and generated pods waiting for
+ * GPUs. Only the first two are built up front (a handful); the rest are made
+ * per position.
  */
 export function podSource(cluster: ClusterScenario): PodSource {
   const fixed = [
@@ -252,8 +82,9 @@ export function podSource(cluster: ClusterScenario): PodSource {
   const nodeCount = countNodes(cluster);
   const daemonCount = nodeCount * DAEMONS.length;
   const fillerCount = cluster.fillerPods ?? 0;
+  const pendingGpuCount = cluster.pendingGpuPods?.count ?? 0;
   return {
-    total: fixed.length + daemonCount + fillerCount,
+    total: fixed.length + daemonCount + fillerCount + pendingGpuCount,
     at(position) {
       if (position < fixed.length) {
         return fixed[position];
@@ -274,7 +105,10 @@ export function podSource(cluster: ClusterScenario): PodSource {
         });
       }
       rest -= daemonCount;
-      return fillerPod(rest, nodeCount, cluster);
+      if (rest < fillerCount) {
+        return fillerPod(rest, nodeCount, cluster);
+      }
+      return pendingGpuPod(rest - fillerCount, cluster);
     },
   };
 }

@@ -19,6 +19,12 @@ export interface NodeGroupScenario {
   notReady?: number;
   /** Nodes use karpenter labels instead of the EKS node group label. */
   karpenter?: boolean;
+  /**
+   * GPUs that generated pods request on the group's Ready nodes, node after
+   * node (the list is cycled, capped at the node's GPUs); NotReady nodes get
+   * none. Without it, generated pods request no GPUs.
+   */
+  gpusInUse?: number[];
 }
 
 /** CPU cores, memory as a Kubernetes quantity, GPUs. */
@@ -73,9 +79,12 @@ export interface ClusterScenario {
   pods?: PodScenario[];
   /**
    * Generated pods spread over all nodes, beyond the DaemonSet pods every
-   * node runs; for scale tests (100,000 pods are made page by page).
+   * node runs; for scale tests (100,000 pods are made page by page). GPU
+   * nodes get one-GPU pods as their group's `gpusInUse` says.
    */
   fillerPods?: number;
+  /** Generated pods that wait for GPUs no Ready node of `nodeGroup` has free. */
+  pendingGpuPods?: { count: number; gpus: number; nodeGroup: string };
 }
 
 export type ModelStage = 'None' | 'Staging' | 'Production' | 'Archived';

@@ -126,21 +126,31 @@ describe('cluster and GPU routes', () => {
     const churn = data.workloads.find(
       (w: any) => w.name === 'churn-predictor-inference',
     );
+    const hpa = {
+      name: 'churn-predictor-inference',
+      minReplicas: 2,
+      maxReplicas: 6,
+      currentReplicas: 3,
+      desiredReplicas: 3,
+      targetCpuUtilization: 70,
+      currentCpuUtilization: 55,
+      metrics: [
+        {
+          type: 'Resource',
+          name: 'cpu',
+          target: { type: 'Utilization', value: 70 },
+          current: 55,
+        },
+      ],
+    };
     expect(churn).toEqual({
       namespace: 'mlops-system',
       name: 'churn-predictor-inference',
       kind: 'Deployment',
       ready: 3,
       desired: 3,
-      autoscaler: {
-        name: 'churn-predictor-inference',
-        minReplicas: 2,
-        maxReplicas: 6,
-        currentReplicas: 3,
-        desiredReplicas: 3,
-        targetCpuUtilization: 70,
-        currentCpuUtilization: 55,
-      },
+      autoscaler: hpa,
+      autoscalers: [hpa],
     });
     expect(res.text).not.toContain(TOKEN);
     expect(res.text).not.toContain(sandbox.url);

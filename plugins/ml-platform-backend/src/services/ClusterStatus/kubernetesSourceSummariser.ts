@@ -2,6 +2,11 @@ import { KubernetesSourceSummary } from '@internal/backstage-plugin-ml-platform-
 import { EnvironmentSourceSummariser } from '../EnvironmentSummary';
 import { ClusterStatusService } from './types';
 
+const LIST_NAME = {
+  Deployment: 'Deployments',
+  HorizontalPodAutoscaler: 'HPAs',
+} as const;
+
 function plural(count: number, noun: string) {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
@@ -30,6 +35,11 @@ export function kubernetesSourceSummariser(
       if (gpus.pendingPodsTotal > 0) {
         problems.push(
           `${plural(gpus.pendingPodsTotal, 'pod')} waiting for GPUs`,
+        );
+      }
+      for (const failed of cluster.workloadErrors ?? []) {
+        problems.push(
+          `${LIST_NAME[failed.kind]} unreadable in ${failed.namespace}`,
         );
       }
       const unready = cluster.workloads.filter(w => w.ready < w.desired);

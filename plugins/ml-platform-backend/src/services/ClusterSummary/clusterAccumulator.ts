@@ -1,6 +1,7 @@
 import {
   ClusterSnapshot,
   NodeGroupSummary,
+  WorkloadListError,
   WorkloadSummary,
 } from '@internal/backstage-plugin-ml-platform-common';
 import { NodeObject, PodObject } from '../Kubernetes';
@@ -54,7 +55,9 @@ export function createClusterAccumulator() {
         const { name, groupedBy } = nodeGroupOf(node);
         const labels = node.metadata?.labels ?? {};
         const instanceType = labels[INSTANCE_TYPE_LABEL] ?? 'unknown';
-        let group = groups.get(name);
+        // An EKS node group and a Karpenter pool may share a name.
+        const key = `${groupedBy}/${name}`;
+        let group = groups.get(key);
         if (!group) {
           group = {
             name,
@@ -66,7 +69,7 @@ export function createClusterAccumulator() {
             zones: [],
             zoneSet: new Set(),
           };
-          groups.set(name, group);
+          groups.set(key, group);
         } else if (group.instanceType !== instanceType) {
           // Karpenter pools mix instance types.
           group.instanceType = 'mixed';
@@ -94,13 +97,18 @@ export function createClusterAccumulator() {
     snapshot(
       kubernetesVersion: string,
       workloads: WorkloadSummary[],
+      workloadErrors: WorkloadListError[] = [],
     ): ClusterSnapshot {
       const nodeGroups = [...groups.values()]
         .map(({ zoneSet, ...group }) => ({
           ...group,
           zones: [...zoneSet].sort(),
         }))
-        .sort((a, b) => a.name.localeCompare(b.name));
+        .sort(
+          (a, b) =>
+            a.name.localeCompare(b.name) ||
+            a.groupedBy.localeCompare(b.groupedBy),
+        );
       return {
         cluster: {
           kubernetesVersion,
@@ -117,6 +125,7 @@ export function createClusterAccumulator() {
           },
           pods,
           workloads,
+          workloadErrors,
         },
         gpus: gpus.summary(),
       };

@@ -1,9 +1,7 @@
 import { createClusterAccumulator } from './clusterAccumulator';
 import { node, pod } from './fixtures';
-import { summarizeGpus } from './gpus';
 import { podRequest } from './podRequests';
 import { parseQuantity } from './quantity';
-import { summarizeWorkloads } from './workloads';
 
 describe('parseQuantity', () => {
   it.each([
@@ -65,124 +63,6 @@ describe('podRequest', () => {
       containers: [{ limits: { 'nvidia.com/gpu': '2' } }],
     });
     expect(podRequest(p, 'nvidia.com/gpu')).toBe(2);
-  });
-});
-
-const gpuTaint = [
-  { key: 'nvidia.com/gpu', value: 'true', effect: 'NoSchedule' },
-];
-const t4 = {
-  'eks.amazonaws.com/nodegroup': 'gpu',
-  'node.kubernetes.io/instance-type': 'g4dn.xlarge',
-  'nvidia.com/gpu.product': 'Tesla-T4',
-  'nvidia.com/gpu.memory': '15360',
-};
-const gpuWait =
-  '0/10 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }, 2 Insufficient nvidia.com/gpu, 7 node(s) had untolerated taint {nvidia.com/gpu: true}.';
-
-describe('summarizeGpus', () => {
-  const nodes = [
-    node('gpu-a', { labels: t4, gpus: '1', taints: gpuTaint }),
-    node('gpu-b', { labels: t4, gpus: '1', taints: gpuTaint }),
-    node('gpu-c', { labels: t4, gpus: '1', taints: gpuTaint, ready: false }),
-    // No GPU feature discovery labels: product falls back to the instance type.
-    node('gpu-d', {
-      labels: { 'node.kubernetes.io/instance-type': 'g5.12xlarge' },
-      gpus: '4',
-    }),
-    node('cpu-a', { labels: { 'eks.amazonaws.com/nodegroup': 'system' } }),
-  ];
-  const pods = [
-    pod('fraud', {
-      nodeName: 'gpu-a',
-      containers: [{ limits: { 'nvidia.com/gpu': '1' } }],
-    }),
-    pod('llm', {
-      nodeName: 'gpu-d',
-      containers: [{ requests: { 'nvidia.com/gpu': '3' } }],
-    }),
-    pod('done', {
-      phase: 'Succeeded',
-      nodeName: 'gpu-b',
-      containers: [{ requests: { 'nvidia.com/gpu': '1' } }],
-    }),
-    pod('train', {
-      phase: 'Pending',
-      containers: [{ requests: { 'nvidia.com/gpu': '2' } }],
-      unschedulable: gpuWait,
-    }),
-    pod('cpu-wait', {
-      phase: 'Pending',
-      containers: [{ requests: { cpu: '6' } }],
-      unschedulable: '0/10 nodes are available: 5 Insufficient cpu.',
-    }),
-  ];
-  const summary = summarizeGpus(nodes, pods);
-
-  it('describes each GPU node with product, memory, use and state', () => {
-    expect(summary.nodes.map(n => [n.name, n.product, n.state])).toEqual([
-      ['gpu-d', 'g5.12xlarge', 'partial'],
-      ['gpu-a', 'Tesla-T4', 'full'],
-      ['gpu-b', 'Tesla-T4', 'idle'],
-      ['gpu-c', 'Tesla-T4', 'not-ready'],
-    ]);
-    expect(summary.nodes[1]).toMatchObject({
-      memoryMiB: 15360,
-      instanceType: 'g4dn.xlarge',
-      nodeGroup: 'gpu',
-      allocatable: 1,
-      requested: 1,
-      free: 0,
-      ready: true,
-      taints: gpuTaint,
-    });
-    expect(summary.nodes[0].memoryMiB).toBeUndefined();
-  });
-
-  it('totals GPUs, counting free ones only on Ready nodes', () => {
-    expect(summary.totals).toEqual({
-      nodes: 4,
-      readyNodes: 3,
-      capacity: 7,
-      allocatable: 7,
-      requested: 4,
-      free: 2,
-    });
-    expect(summary.byProduct).toEqual([
-      {
-        product: 'g5.12xlarge',
-        nodes: 1,
-        allocatable: 4,
-        requested: 3,
-        free: 1,
-      },
-      { product: 'Tesla-T4', nodes: 3, allocatable: 3, requested: 1, free: 1 },
-    ]);
-  });
-
-  it('lists pods waiting for GPUs, not those waiting for CPU', () => {
-    expect(summary.pendingPods).toEqual([
-      {
-        namespace: 'mlops-system',
-        name: 'train',
-        requested: 2,
-        message: gpuWait,
-      },
-    ]);
-    expect(summary.pendingPodsTotal).toBe(1);
-  });
-
-  it('is empty for a cluster without GPUs', () => {
-    const none = summarizeGpus([node('cpu-a')], [pod('api')]);
-    expect(none.totals).toEqual({
-      nodes: 0,
-      readyNodes: 0,
-      capacity: 0,
-      allocatable: 0,
-      requested: 0,
-      free: 0,
-    });
-    expect(none.nodes).toEqual([]);
   });
 });
 
@@ -282,79 +162,36 @@ describe('createClusterAccumulator', () => {
   });
 });
 
-describe('summarizeWorkloads', () => {
-  it('pairs Deployments with the HPA that scales them', () => {
-    const workloads = summarizeWorkloads(
-      'mlops-system',
-      [
-        {
-          metadata: { name: 'churn-predictor-inference' },
-          spec: { replicas: 3 } as any,
-          status: { readyReplicas: 2 },
+describe('node groups', () => {
+  it('keeps an EKS node group and a Karpenter pool of the same name apart', () => {
+    const accumulator = createClusterAccumulator();
+    accumulator.addNodes([
+      node('managed-1', {
+        labels: {
+          'eks.amazonaws.com/nodegroup': 'gpu',
+          'node.kubernetes.io/instance-type': 'g4dn.xlarge',
         },
-        {
-          metadata: { name: 'mlflow' },
-          spec: { replicas: 1 } as any,
-          status: {},
+      }),
+      node('managed-2', {
+        labels: {
+          'eks.amazonaws.com/nodegroup': 'gpu',
+          'node.kubernetes.io/instance-type': 'g4dn.xlarge',
         },
-      ],
-      [
-        {
-          metadata: { name: 'churn' },
-          spec: {
-            scaleTargetRef: {
-              kind: 'Deployment',
-              name: 'churn-predictor-inference',
-            },
-            minReplicas: 2,
-            maxReplicas: 6,
-            metrics: [
-              {
-                type: 'Resource',
-                resource: {
-                  name: 'cpu',
-                  target: { type: 'Utilization', averageUtilization: 70 },
-                },
-              },
-            ],
-          },
-          status: {
-            currentReplicas: 3,
-            desiredReplicas: 4,
-            currentMetrics: [
-              {
-                type: 'Resource',
-                resource: { name: 'cpu', current: { averageUtilization: 91 } },
-              },
-            ],
-          },
-        } as any,
-      ],
-    );
-    expect(workloads).toEqual([
-      {
-        namespace: 'mlops-system',
-        name: 'churn-predictor-inference',
-        kind: 'Deployment',
-        ready: 2,
-        desired: 3,
-        autoscaler: {
-          name: 'churn',
-          minReplicas: 2,
-          maxReplicas: 6,
-          currentReplicas: 3,
-          desiredReplicas: 4,
-          targetCpuUtilization: 70,
-          currentCpuUtilization: 91,
+        ready: false,
+      }),
+      node('karpenter-1', {
+        labels: {
+          'karpenter.sh/nodepool': 'gpu',
+          'node.kubernetes.io/instance-type': 'g5.xlarge',
         },
-      },
-      {
-        namespace: 'mlops-system',
-        name: 'mlflow',
-        kind: 'Deployment',
-        ready: 0,
-        desired: 1,
-      },
+      }),
+    ]);
+    const { nodeGroups } = accumulator.snapshot('v1.30.4', []).cluster;
+    expect(
+      nodeGroups.map(g => [g.name, g.groupedBy, g.instanceType, g.count]),
+    ).toEqual([
+      ['gpu', 'nodegroup', 'g4dn.xlarge', 2],
+      ['gpu', 'nodepool', 'g5.xlarge', 1],
     ]);
   });
 });

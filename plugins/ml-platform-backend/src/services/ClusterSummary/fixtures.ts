@@ -9,6 +9,8 @@ export function node(
     cpu?: string;
     memory?: string;
     gpus?: string;
+    /** Allocatable GPUs when they differ from capacity (device plugin down). */
+    allocatableGpus?: string;
     taints?: NodeObject['spec'] extends infer S
       ? S extends { taints?: infer T }
         ? T
@@ -22,14 +24,16 @@ export function node(
     memory: options.memory ?? '15137200Ki',
     pods: '29',
   };
+  const capacity: Record<string, string> = { ...allocatable, cpu: '4' };
   if (options.gpus) {
-    allocatable['nvidia.com/gpu'] = options.gpus;
+    capacity['nvidia.com/gpu'] = options.gpus;
+    allocatable['nvidia.com/gpu'] = options.allocatableGpus ?? options.gpus;
   }
   return {
     metadata: { name, labels: options.labels },
     spec: { taints: options.taints, unschedulable: options.unschedulable },
     status: {
-      capacity: { ...allocatable, cpu: '4' },
+      capacity,
       allocatable,
       conditions: [
         { type: 'MemoryPressure', status: 'False' },

@@ -93,6 +93,12 @@ export function createGpuAccumulator() {
         let state: GpuNodeSummary['state'] = 'partial';
         if (!node.ready) {
           state = 'not-ready';
+        } else if (node.unschedulable) {
+          // Drained or being drained: no new pod lands here, however idle.
+          state = 'cordoned';
+        } else if (node.capacity > 0 && node.allocatable === 0) {
+          // The kubelet sees GPUs but the device plugin offers none.
+          state = 'no-allocatable';
         } else if (requested === 0) {
           state = 'idle';
         } else if (free === 0) {

@@ -2,61 +2,66 @@ import type {
   V1Deployment,
   V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
-import { WorkloadSummary } from '@internal/backstage-plugin-ml-platform-common';
+import {
+  AutoscalerSummary,
+  WorkloadSummary,
+} from '@internal/backstage-plugin-ml-platform-common';
+import { autoscalerMetrics } from './autoscalerMetrics';
 
-function cpuUtilisation(
-  metrics: Array<{ type?: string; resource?: { name?: string } & object }>,
-  pick: (resource: any) => number | undefined,
-) {
+function summarizeAutoscaler(
+  hpa: V2HorizontalPodAutoscaler,
+): AutoscalerSummary {
+  const metrics = autoscalerMetrics(hpa);
   const cpu = metrics.find(
-    m => m.type === 'Resource' && m.resource?.name === 'cpu',
+    m =>
+      m.type === 'Resource' &&
+      m.name === 'cpu' &&
+      m.target.type === 'Utilization',
   );
-  return cpu ? pick(cpu.resource) : undefined;
+  return {
+    name: hpa.metadata?.name ?? 'unnamed',
+    minReplicas: hpa.spec?.minReplicas ?? 1,
+    maxReplicas: hpa.spec?.maxReplicas ?? 1,
+    currentReplicas: hpa.status?.currentReplicas ?? 0,
+    desiredReplicas: hpa.status?.desiredReplicas ?? 0,
+    ...(cpu && { targetCpuUtilization: cpu.target.value }),
+    ...(cpu?.current !== undefined && { currentCpuUtilization: cpu.current }),
+    metrics,
+  };
 }
 
 /**
- * Deployments of one namespace, ready against desired, each with the HPA that
- * targets it: replicas, bounds and CPU utilisation target versus current.
+ * Deployments of one namespace, ready against desired, each with every HPA
+ * that targets it: replicas, bounds and each metric's target and reading.
  */
 export function summarizeWorkloads(
   namespace: string,
   deployments: V1Deployment[],
   autoscalers: V2HorizontalPodAutoscaler[],
 ): WorkloadSummary[] {
-  const hpaByDeployment = new Map(
-    autoscalers
-      .filter(h => h.spec?.scaleTargetRef?.kind === 'Deployment')
-      .map(h => [h.spec!.scaleTargetRef.name, h]),
-  );
+  const byDeployment = new Map<string, AutoscalerSummary[]>();
+  for (const hpa of autoscalers) {
+    if (hpa.spec?.scaleTargetRef?.kind === 'Deployment') {
+      const target = hpa.spec.scaleTargetRef.name;
+      byDeployment.set(target, [
+        ...(byDeployment.get(target) ?? []),
+        summarizeAutoscaler(hpa),
+      ]);
+    }
+  }
   return deployments.map(deployment => {
     const name = deployment.metadata?.name ?? 'unnamed';
-    const hpa = hpaByDeployment.get(name);
-    const summary: WorkloadSummary = {
+    const hpas = (byDeployment.get(name) ?? []).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+    return {
       namespace,
       name,
       kind: 'Deployment',
       ready: deployment.status?.readyReplicas ?? 0,
       desired: deployment.spec?.replicas ?? 1,
+      ...(hpas.length > 0 && { autoscaler: hpas[0] }),
+      autoscalers: hpas,
     };
-    if (hpa) {
-      const target = cpuUtilisation(
-        hpa.spec?.metrics ?? [],
-        r => r.target?.averageUtilization,
-      );
-      const current = cpuUtilisation(
-        hpa.status?.currentMetrics ?? [],
-        r => r.current?.averageUtilization,
-      );
-      summary.autoscaler = {
-        name: hpa.metadata?.name ?? name,
-        minReplicas: hpa.spec?.minReplicas ?? 1,
-        maxReplicas: hpa.spec?.maxReplicas ?? 1,
-        currentReplicas: hpa.status?.currentReplicas ?? 0,
-        desiredReplicas: hpa.status?.desiredReplicas ?? 0,
-        ...(target !== undefined && { targetCpuUtilization: target }),
-        ...(current !== undefined && { currentCpuUtilization: current }),
-      };
-    }
-    return summary;
   });
 }

@@ -7,12 +7,14 @@ import {
   RequestContext,
   ResponseContext,
 } from '@kubernetes/client-node';
+import http from 'http';
 import fetch, { RequestInit } from 'node-fetch';
 import { EnvironmentConfig, KubernetesConnection } from '../../config/types';
 import { createKubeConfig, serviceAccountToken } from './createKubeConfig';
 import { cachedEksTokenProvider, eksCredentials } from './eksToken';
 import { ListExpiredError, MAX_LIST_RESTARTS } from './ListExpiredError';
-import { withRetryAfter } from '../SourceCache/retryAfter';
+import { createClusterAgent } from './clusterAgent';
+import { apiError, safely } from './kubernetesErrors';
 import {
   KubernetesClientFactory,
   KubernetesClusterClient,
@@ -43,62 +45,26 @@ function tokenProviderFor(connection: KubernetesConnection): TokenProvider {
   }
 }
 
-/** Lets the generated API clients stop when the caller gives up. */
-function withSignal(
+/**
+ * Sends the generated API clients' requests through the cluster's pool, and
+ * lets them stop when the caller gives up.
+ */
+function requestOptions(
+  agent: http.Agent,
   signal: AbortSignal | undefined,
-): ConfigurationOptions<ObservableMiddleware> | undefined {
-  if (!signal) {
-    return undefined;
-  }
+): ConfigurationOptions<ObservableMiddleware> {
   const middleware: ObservableMiddleware = {
     pre: (context: RequestContext) => {
-      context.setSignal(signal);
+      context.setAgent(agent);
+      if (signal) {
+        context.setSignal(signal);
+      }
       return new Observable(Promise.resolve(context));
     },
     post: (context: ResponseContext) =>
       new Observable(Promise.resolve(context)),
   };
   return { middleware: [middleware], middlewareMergeStrategy: 'append' };
-}
-
-/**
- * Errors as callers may see them: the status and the API's own message, or
- * the network error code; never the URL, headers or token.
- */
-export function describeKubernetesError(error: unknown): Error {
-  const e = error as {
-    name?: string;
-    code?: number | string;
-    body?: unknown;
-    type?: string;
-    headers?: Record<string, string>;
-  };
-  if (e?.name === 'AbortError') {
-    return error as Error;
-  }
-  if (e?.name === 'FetchError') {
-    const reason = typeof e.code === 'string' ? e.code : e.type ?? 'failed';
-    return new Error(`Kubernetes API unreachable (${reason})`);
-  }
-  if (typeof e?.code === 'number' && e.body !== undefined) {
-    // client-node's ApiException; its message also carries the headers.
-    let detail = '';
-    try {
-      const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
-      detail = (body as { message?: string })?.message ?? '';
-    } catch {
-      detail = '';
-    }
-    const headers = e.headers ?? {};
-    return withRetryAfter(
-      new Error(
-        `Kubernetes API answered ${e.code}${detail ? `: ${detail}` : ''}`,
-      ),
-      e.code,
-      { get: name => headers[name] ?? headers[name.toLowerCase()] ?? null },
-    );
-  }
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 /**
@@ -142,41 +108,12 @@ async function everyPage<T>(
   }
 }
 
-/** Runs a request, turning its failure into a safe error. */
-async function safely<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw describeKubernetesError(error);
-  }
-}
-
-async function apiError(response: {
-  status: number;
-  statusText: string;
-  headers: { get(name: string): string | null };
-  text(): Promise<string>;
-}): Promise<Error> {
-  let detail = response.statusText;
-  try {
-    // Kubernetes answers a Status object; its message says what went wrong.
-    const status = JSON.parse(await response.text());
-    detail = status.message ?? detail;
-  } catch {
-    // not JSON: keep the status text
-  }
-  return withRetryAfter(
-    new Error(`Kubernetes API answered ${response.status}: ${detail}`),
-    response.status,
-    response.headers,
-  );
-}
-
 /**
  * One client per environment. Nodes and pods are read page by page straight
  * from the API as plain JSON: client-node's model deserialisation roughly
  * triples the cost of a 100,000-pod list, and the portal reads a few fields.
- * Authentication, CA and TLS settings still come from client-node's KubeConfig.
+ * CA and TLS settings still come from client-node's KubeConfig; every request
+ * of the client shares one keep-alive pool (see clusterAgent.ts).
  */
 function createClusterClient(
   environment: string,
@@ -186,41 +123,60 @@ function createClusterClient(
   const kubeConfig = async () =>
     createKubeConfig(environment, connection, await token());
   const base = connection.url.replace(/\/+$/, '');
+  let pool: Promise<http.Agent> | undefined;
+  const agent = () => (pool ??= createClusterAgent(environment, connection));
+
+  /**
+   * A GET with the current token; a failure becomes a safe error. With
+   * `expiringList`, a 410 means that list's continue token expired.
+   */
+  async function get(
+    pathAndQuery: string,
+    signal: AbortSignal | undefined,
+    expiringList?: string,
+  ): Promise<unknown> {
+    const [bearer, pooled] = await Promise.all([token(), agent()]);
+    return safely(async () => {
+      const response = await fetch(`${base}${pathAndQuery}`, {
+        method: 'GET',
+        agent: pooled,
+        headers: {
+          Accept: 'application/json',
+          ...(bearer && { Authorization: `Bearer ${bearer}` }),
+        },
+        signal: signal as RequestInit['signal'],
+      });
+      if (expiringList && response.status === 410) {
+        // Read to the end so the socket goes back to the pool.
+        await response.text();
+        throw new ListExpiredError(expiringList);
+      }
+      if (!response.ok) {
+        throw await apiError(response);
+      }
+      return response.json();
+    });
+  }
 
   async function* pages<T>(
     path: string,
     options: ListOptions = {},
   ): AsyncIterable<T[]> {
-    const config = await kubeConfig();
-    const init = (await config.applyToFetchOptions({})) as RequestInit;
     let continueToken: string | undefined;
     do {
       const query = new URLSearchParams({
         limit: String(options.pageSize ?? DEFAULT_PAGE_SIZE),
       });
-      const continued = continueToken !== undefined;
       if (continueToken) {
         query.set('continue', continueToken);
       }
-      const list = await safely(async () => {
-        const response = await fetch(`${base}${path}?${query}`, {
-          ...init,
-          method: 'GET',
-          signal: options.signal as RequestInit['signal'],
-        });
-        if (response.status === 410 && continued) {
-          // Pages already yielded came from the expired revision: the
-          // consumer must fold the whole list again (loadClusterSnapshot does).
-          throw new ListExpiredError(path);
-        }
-        if (!response.ok) {
-          throw await apiError(response);
-        }
-        return (await response.json()) as {
-          items?: T[];
-          metadata?: { continue?: string };
-        };
-      });
+      // Pages already yielded came from an expired revision: the consumer
+      // must fold the whole list again (loadClusterSnapshot does).
+      const list = (await get(
+        `${path}?${query}`,
+        options.signal,
+        continueToken ? path : undefined,
+      )) as { items?: T[]; metadata?: { continue?: string } };
       continueToken = list.metadata?.continue || undefined;
       yield list.items ?? [];
     } while (continueToken);
@@ -228,19 +184,9 @@ function createClusterClient(
 
   return {
     async getVersion(options = {}) {
-      const config = await kubeConfig();
-      const init = (await config.applyToFetchOptions({})) as RequestInit;
-      const info = await safely(async () => {
-        const response = await fetch(`${base}/version`, {
-          ...init,
-          method: 'GET',
-          signal: options.signal as RequestInit['signal'],
-        });
-        if (!response.ok) {
-          throw await apiError(response);
-        }
-        return (await response.json()) as { gitVersion?: string };
-      });
+      const info = (await get('/version', options.signal)) as {
+        gitVersion?: string;
+      };
       return info.gitVersion ?? 'unknown';
     },
     listNodes: options => pages<NodeObject>('/api/v1/nodes', options),
@@ -253,6 +199,7 @@ function createClusterClient(
       ),
     async listDeployments(namespace, options = {}) {
       const api = (await kubeConfig()).makeApiClient(AppsV1Api);
+      const sent = requestOptions(await agent(), options.signal);
       return everyPage(`deployments in ${namespace}`, next =>
         api.listNamespacedDeployment(
           {
@@ -260,12 +207,13 @@ function createClusterClient(
             limit: options.pageSize ?? DEFAULT_PAGE_SIZE,
             _continue: next,
           },
-          withSignal(options.signal),
+          sent,
         ),
       );
     },
     async listHorizontalPodAutoscalers(namespace, options = {}) {
       const api = (await kubeConfig()).makeApiClient(AutoscalingV2Api);
+      const sent = requestOptions(await agent(), options.signal);
       return everyPage(`horizontalpodautoscalers in ${namespace}`, next =>
         api.listNamespacedHorizontalPodAutoscaler(
           {
@@ -273,7 +221,7 @@ function createClusterClient(
             limit: options.pageSize ?? DEFAULT_PAGE_SIZE,
             _continue: next,
           },
-          withSignal(options.signal),
+          sent,
         ),
       );
     },

@@ -1,5 +1,5 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { envelope, exampleCluster } from '../../../dev/exampleCluster';
 import { mlPlatformApiRef } from '../../api';
 import { ClusterCard } from './ClusterCard';
@@ -33,6 +33,80 @@ describe('ClusterCard', () => {
     expect(screen.getByText('2/3')).toBeInTheDocument();
     expect(screen.getByText('3→3 of 2–6, CPU 55% / 70%')).toBeInTheDocument();
     expect(screen.getByText('0/1')).toBeInTheDocument();
+  });
+
+  it('warns above the workloads when a workload list could not be read', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            mlPlatformApiRef,
+            {
+              getCluster: async () =>
+                envelope({
+                  ...exampleCluster,
+                  workloadErrors: [
+                    {
+                      namespace: 'mlops-system',
+                      kind: 'HorizontalPodAutoscaler' as const,
+                      message:
+                        'Kubernetes API answered 404: the server could not find the requested resource',
+                    },
+                  ],
+                }),
+            },
+          ],
+        ]}
+      >
+        <ClusterCard name="ml-prod" />
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('9/10 nodes ready')).toBeInTheDocument();
+    expect(
+      screen.getByText('Some ML workloads could not be read'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'HPAs in mlops-system: Kubernetes API answered 404: the server could not find the requested resource',
+      ),
+    ).toBeInTheDocument();
+    // The workloads that were read still show.
+    expect(screen.getByText('churn-predictor-inference')).toBeInTheDocument();
+  });
+
+  it('shows an EKS node group and a Karpenter pool of the same name as two rows', async () => {
+    const managed = exampleCluster.nodeGroups[0];
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            mlPlatformApiRef,
+            {
+              getCluster: async () =>
+                envelope({
+                  ...exampleCluster,
+                  nodeGroups: [
+                    managed,
+                    {
+                      ...managed,
+                      groupedBy: 'nodepool' as const,
+                      instanceType: 'g5.xlarge',
+                    },
+                  ],
+                }),
+            },
+          ],
+        ]}
+      >
+        <ClusterCard name="ml-prod" />
+      </TestApiProvider>,
+    );
+    const table = await screen.findByRole('table', { name: 'Node groups' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(r => r.textContent)).toEqual([
+      expect.stringMatching(/^gpu EKS node group\s*g4dn\.xlarge/),
+      expect.stringMatching(/^gpu Karpenter pool\s*g5\.xlarge/),
+    ]);
   });
 
   it('keeps the last cluster figures, with their age and the upstream error', async () => {

@@ -1,6 +1,9 @@
 import { InfoCard, LinearGauge } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { ClusterSummary } from '@internal/backstage-plugin-ml-platform-common';
+import {
+  ClusterSummary,
+  NodeGroupSummary,
+} from '@internal/backstage-plugin-ml-platform-common';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -10,7 +13,16 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { mlPlatformApiRef } from '../../api';
+import { Workloads } from './Workloads';
 import { formatBytes, formatCores, SourceState } from '../SourceState';
+
+/** Which label named a node group: an EKS group and a Karpenter pool may share a name. */
+const GROUPED_BY: Record<NodeGroupSummary['groupedBy'], string | undefined> = {
+  nodegroup: 'EKS node group',
+  nodepool: 'Karpenter pool',
+  'instance-type': 'instance type',
+  none: undefined,
+};
 
 const Usage = (props: {
   label: string;
@@ -25,18 +37,6 @@ const Usage = (props: {
     <LinearGauge value={props.ratio} />
   </Box>
 );
-
-function describeAutoscaler(
-  hpa: NonNullable<ClusterSummary['workloads'][number]['autoscaler']>,
-) {
-  const replicas = `${hpa.currentReplicas}→${hpa.desiredReplicas} of ${hpa.minReplicas}–${hpa.maxReplicas}`;
-  if (hpa.targetCpuUtilization === undefined) {
-    return replicas;
-  }
-  return `${replicas}, CPU ${hpa.currentCpuUtilization ?? '?'}% / ${
-    hpa.targetCpuUtilization
-  }%`;
-}
 
 const ClusterDetails = ({ cluster }: { cluster: ClusterSummary }) => (
   <>
@@ -87,8 +87,16 @@ const ClusterDetails = ({ cluster }: { cluster: ClusterSummary }) => (
       </TableHead>
       <TableBody>
         {cluster.nodeGroups.map(group => (
-          <TableRow key={group.name}>
-            <TableCell>{group.name}</TableCell>
+          <TableRow key={`${group.groupedBy}/${group.name}`}>
+            <TableCell>
+              {group.name}
+              {GROUPED_BY[group.groupedBy] && (
+                <Typography variant="caption" color="textSecondary">
+                  {' '}
+                  {GROUPED_BY[group.groupedBy]}
+                </Typography>
+              )}
+            </TableCell>
             <TableCell>{group.instanceType}</TableCell>
             <TableCell align="right">
               {group.ready}/{group.count}
@@ -98,41 +106,7 @@ const ClusterDetails = ({ cluster }: { cluster: ClusterSummary }) => (
         ))}
       </TableBody>
     </Table>
-    {cluster.workloads.length > 0 && (
-      <Table size="small" aria-label="ML workloads">
-        <TableHead>
-          <TableRow>
-            <TableCell>Workload</TableCell>
-            <TableCell align="right">Ready</TableCell>
-            <TableCell>Autoscaler</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {cluster.workloads.map(w => (
-            <TableRow key={`${w.namespace}/${w.name}`}>
-              <TableCell>
-                {w.name}
-                <Typography variant="caption" color="textSecondary">
-                  {' '}
-                  {w.namespace}
-                </Typography>
-              </TableCell>
-              <TableCell align="right">
-                <Typography
-                  variant="body2"
-                  color={w.ready < w.desired ? 'error' : 'inherit'}
-                >
-                  {w.ready}/{w.desired}
-                </Typography>
-              </TableCell>
-              <TableCell>
-                {w.autoscaler ? describeAutoscaler(w.autoscaler) : '—'}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    )}
+    <Workloads cluster={cluster} />
   </>
 );
 

@@ -31,6 +31,29 @@ describe('GpuCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('tells cordoned nodes and nodes without a ready device plugin apart from idle ones', async () => {
+    const [notReady, , idle] = exampleGpus.nodes;
+    await renderCard(async () =>
+      envelope({
+        ...exampleGpus,
+        nodes: [
+          { ...idle, name: 'drained', unschedulable: true, state: 'cordoned' },
+          {
+            ...idle,
+            name: 'plugin-down',
+            allocatable: 0,
+            free: 0,
+            state: 'no-allocatable',
+          },
+          notReady,
+        ],
+      }),
+    );
+    expect(await screen.findByText('Cordoned')).toBeInTheDocument();
+    expect(screen.getByText('Device plugin not ready')).toBeInTheDocument();
+    expect(screen.queryByText('Idle')).toBeNull();
+  });
+
   it('says when an environment has no GPU nodes', async () => {
     await renderCard(async () =>
       envelope({

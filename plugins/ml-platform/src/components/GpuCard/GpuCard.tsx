@@ -21,14 +21,23 @@ const STATE_LABEL: Record<GpuNodeSummary['state'], string> = {
   partial: 'In use',
   full: 'Full',
   'not-ready': 'NotReady',
+  cordoned: 'Cordoned',
+  'no-allocatable': 'Device plugin not ready',
 };
+
+/** States that need someone to look at the node stand out. */
+const NEEDS_ATTENTION = new Set<GpuNodeSummary['state']>([
+  'not-ready',
+  'no-allocatable',
+]);
 
 const StateChip = ({ state }: { state: GpuNodeSummary['state'] }) => (
   <Chip
     size="small"
-    label={STATE_LABEL[state]}
-    color={state === 'not-ready' ? 'secondary' : 'default'}
-    variant={state === 'idle' ? 'outlined' : 'default'}
+    // A state a newer backend adds still shows, under its own name.
+    label={STATE_LABEL[state] ?? state}
+    color={NEEDS_ATTENTION.has(state) ? 'secondary' : 'default'}
+    variant={state === 'idle' || state === 'cordoned' ? 'outlined' : 'default'}
   />
 );
 

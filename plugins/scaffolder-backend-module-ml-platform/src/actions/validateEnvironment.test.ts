@@ -112,6 +112,10 @@ describe('ml-platform:environment:validate', () => {
     [{ awsAccountId: '1234' }, 'AWS account id must be 12 digits'],
     [{ stateBucket: 'Bucket"' }, 'must be an S3 bucket name'],
     [
+      { hostedZoneId: 'z123"' },
+      'Hosted zone id must look like Z0123456789ABCDEFGHIJ',
+    ],
+    [
       { domainName: 'ml.example.com\nx' },
       'Domain name must be a lowercase host name',
     ],
@@ -167,6 +171,7 @@ describe('ml-platform:environment:validate', () => {
           size,
           adminCidr: undefined,
           domainName: 'ml.example.com',
+          hostedZoneId: 'Z0123456789ABCDEFGHIJ',
         }),
       ).resolves.toBeDefined();
     },
@@ -181,6 +186,14 @@ describe('ml-platform:environment:validate', () => {
     [
       { shape: 'ecs', domainName: undefined },
       'A ecs environment needs a domain name',
+    ],
+    [
+      { shape: 'ecs', domainName: 'ml.example.com' },
+      'An ecs environment needs the Route 53 hosted zone id of ml.example.com',
+    ],
+    [
+      { shape: 'eks', tier: 'prod', domainName: 'ml.example.com' },
+      'An eks prod environment needs the Route 53 hosted zone id of ml.example.com',
     ],
     [{ shape: 'eks', tier: undefined }, 'An EKS environment needs a tier'],
   ])('rejects the shape-specific gap %j', async (change, message) => {

@@ -6,7 +6,13 @@ import {
 } from '@internal/backstage-plugin-ml-platform-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { Ipv4Range, parseCidr, rangesOverlap } from '../environment/cidr';
-import { environmentRequestSchema, presentGpu } from '../environment/request';
+import {
+  EKS_TIERS,
+  ENVIRONMENT_SHAPES,
+  environmentRequestSchema,
+  presentGpu,
+} from '../environment/request';
+import { environmentSizing } from '../environment/sizing';
 import { examples } from './validateEnvironment.examples';
 
 /** Annotation on ml-environment Resources that records the VPC range they use. */
@@ -62,6 +68,13 @@ export function createValidateEnvironmentAction(options: {
           z.string({ description: 'Terraform state bucket' }).optional(),
         domainName: z =>
           z.string({ description: 'Host name behind the ALB' }).optional(),
+        hostedZoneId: z =>
+          z
+            .string({
+              description:
+                'Route 53 hosted zone of the domain (validates the ACM certificate)',
+            })
+            .optional(),
         gpu: z =>
           z
             .object(
@@ -161,6 +174,13 @@ export function createValidateEnvironmentAction(options: {
   });
 }
 
+/** Whether the shape and tier put an ALB with an ACM certificate in front. */
+function hasLoadBalancer(request: { shape: string; tier?: string }) {
+  const shape = ENVIRONMENT_SHAPES.find(s => s === request.shape);
+  const tier = EKS_TIERS.find(t => t === request.tier) ?? 'dev';
+  return shape ? environmentSizing(shape, tier).loadBalancer : false;
+}
+
 /**
  * What a shape needs beyond the common fields. Fields another shape uses are
  * ignored (the form keeps them when the user switches shape).
@@ -175,6 +195,7 @@ function shapeProblems(request: {
   awsAccountId?: string;
   stateBucket?: string;
   domainName?: string;
+  hostedZoneId?: string;
 }): string[] {
   const problems: string[] = [];
   const { shape } = request;
@@ -196,5 +217,13 @@ function shapeProblems(request: {
   for (const [field, what] of needs) {
     if (!request[field]) problems.push(`A ${shape} environment needs ${what}`);
   }
+  if (hasLoadBalancer(request) && request.domainName && !request.hostedZoneId)
+    problems.push(
+      `An ${[shape, shape === 'eks' ? request.tier : undefined]
+        .filter(Boolean)
+        .join(' ')} environment needs the Route 53 hosted zone id of ${
+        request.domainName
+      }: its ACM certificate is validated with DNS records in that zone`,
+    );
   return problems;
 }

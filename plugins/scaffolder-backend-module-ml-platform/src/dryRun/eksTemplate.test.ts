@@ -137,6 +137,15 @@ describe('ml-environment dry run, EKS shape', () => {
     expect(certificate.module?.acm?.[0].domain_name).toBe(
       tier === 'prod' ? 'fraud.ml.example.com' : undefined,
     );
+    if (tier === 'prod') {
+      // Validated through the Route 53 zone, and apply waits for the issued certificate.
+      expect(certificate.module.acm[0]).toMatchObject({
+        zone_id: 'Z0123456789ABCDEFGHIJ',
+        validation_method: 'DNS',
+        wait_for_validation: true,
+      });
+      expect(certificate.module.acm[0].create_route53_records).not.toBe(false);
+    }
     expect(groups.data?.taints.dedicated.key).toBe(
       tier === 'dev' ? undefined : 'workload',
     );

@@ -131,7 +131,20 @@ describe('small shapes dry run', () => {
       'certificate.tf',
       read(files, 'terraform/certificate.tf'),
     );
-    expect(cert.module.acm[0].domain_name).toBe('fraud.ml.example.com');
+    expect(cert.module.acm[0]).toMatchObject({
+      domain_name: 'fraud.ml.example.com',
+      zone_id: 'Z0123456789ABCDEFGHIJ',
+      wait_for_validation: true,
+    });
+    // The HTTPS listener takes the validated certificate, and the domain points at the ALB.
+    expect(alb.resource.aws_lb_listener.https[0].certificate_arn).toBe(
+      '${module.acm.acm_certificate_arn}',
+    );
+    expect(alb.resource.aws_route53_record.alb[0]).toMatchObject({
+      zone_id: 'Z0123456789ABCDEFGHIJ',
+      name: 'fraud.ml.example.com',
+      type: 'A',
+    });
   });
 
   it('renders the large size: a bigger k3s host and more, larger ECS tasks, priced the same', async () => {

@@ -35,6 +35,9 @@ export const CIDR_PATTERN =
  */
 export const DESCRIPTION_PATTERN = /^[A-Za-z0-9 ,.()_/-]{0,200}$/;
 
+/** A Route 53 hosted zone id, e.g. Z0123456789ABCDEFGHIJ. */
+export const HOSTED_ZONE_ID_PATTERN = /^Z[A-Z0-9]{1,31}$/;
+
 /** An entity reference to the owning group or user, e.g. group:default/ml-platform. */
 export const OWNER_PATTERN =
   /^(group|user):([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\/)?[a-zA-Z0-9]([-_.a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
@@ -119,6 +122,13 @@ export const environmentRequestSchema = z.object({
     .regex(
       /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
       'Domain name must be a lowercase host name such as ml.example.com',
+    )
+    .optional(),
+  hostedZoneId: z
+    .string()
+    .regex(
+      HOSTED_ZONE_ID_PATTERN,
+      'Hosted zone id must look like Z0123456789ABCDEFGHIJ (a Route 53 hosted zone id)',
     )
     .optional(),
 });

@@ -89,7 +89,17 @@ describe('ml-environment dry run, EKS shape', () => {
       'cluster.tf',
       decode(files, 'terraform/cluster.tf'),
     );
+    // In standard support at the price table's date; AL2023 AMIs (no AL2 AMIs exist for 1.33+).
+    expect(cluster.module.eks[0]).toMatchObject({
+      version: '20.37.2',
+      cluster_version: '1.35',
+    });
     const groups = cluster.module.eks[0].eks_managed_node_groups;
+    for (const [name, group] of Object.entries<any>(groups))
+      expect([name, group.ami_type]).toEqual([
+        name,
+        name === 'gpu' ? 'AL2023_x86_64_NVIDIA' : 'AL2023_x86_64_STANDARD',
+      ]);
     expect(groups.gpu).toMatchObject({
       instance_types: ['g4dn.xlarge'],
       min_size: 0,

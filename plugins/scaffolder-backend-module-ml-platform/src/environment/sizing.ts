@@ -26,6 +26,8 @@ export interface EnvironmentSizing {
   natGateways: number;
   nodeGroups: NodeGroupSizing[];
   eksControlPlane: boolean;
+  /** The EKS Kubernetes version the cluster runs, and when its standard support ends. */
+  kubernetes?: EksKubernetesVersion;
   database?: {
     instanceClass: string;
     multiAz: boolean;
@@ -36,6 +38,24 @@ export interface EnvironmentSizing {
   loadBalancer: boolean;
   fargate?: { tasks: number; vcpu: number; memoryGiB: number };
 }
+
+export interface EksKubernetesVersion {
+  version: string;
+  /** ISO date; past it the control plane is billed at the extended-support rate. */
+  standardSupportEnds: string;
+}
+
+/**
+ * The version new EKS clusters get: the newest in EKS standard support, from the
+ * Amazon EKS Kubernetes release calendar
+ * (https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html,
+ * mirrored at https://endoflife.date/amazon-eks): 1.35 released 2026-01-28,
+ * standard support until 2027-03-27 (1.34 ends 2026-12-02, 1.33 ended 2026-07-29).
+ */
+export const EKS_KUBERNETES_VERSION: EksKubernetesVersion = {
+  version: '1.35',
+  standardSupportEnds: '2027-03-27',
+};
 
 const DATA_TAINT = {
   key: 'workload',
@@ -75,6 +95,7 @@ export function eksSizing(
       availabilityZones: 2,
       natGateways: 1,
       eksControlPlane: true,
+      kubernetes: EKS_KUBERNETES_VERSION,
       nodeGroups: [
         {
           name: 'system',
@@ -101,6 +122,7 @@ export function eksSizing(
       availabilityZones: 3,
       natGateways: 3,
       eksControlPlane: true,
+      kubernetes: EKS_KUBERNETES_VERSION,
       nodeGroups: [
         {
           name: 'system',
@@ -135,6 +157,7 @@ export function eksSizing(
     availabilityZones: 3,
     natGateways: 3,
     eksControlPlane: true,
+    kubernetes: EKS_KUBERNETES_VERSION,
     nodeGroups: [
       {
         name: 'system',

@@ -40,7 +40,17 @@ export function estimateMonthlyCost(
     });
   };
 
-  if (sizing.eksControlPlane) add('EKS control plane', 'eks-cluster', 1);
+  if (sizing.eksControlPlane && sizing.kubernetes) {
+    const { version, standardSupportEnds } = sizing.kubernetes;
+    const extended = PRICE_TABLE.date > standardSupportEnds;
+    add(
+      `EKS control plane (Kubernetes ${version}, ${
+        extended ? 'extended' : 'standard'
+      } support)`,
+      extended ? 'eks-cluster-extended' : 'eks-cluster',
+      1,
+    );
+  }
   for (const group of sizing.nodeGroups) {
     // Mixed-instance groups are priced at their first (smallest) type.
     const type = group.instanceTypes[0];

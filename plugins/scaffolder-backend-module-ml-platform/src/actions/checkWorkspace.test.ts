@@ -73,6 +73,20 @@ describe('ml-platform:workspace:check', () => {
     await expect(
       check({ ...good, 'README.md': '# ${{ values.name }}\n' }),
     ).rejects.toThrow('README.md:1 [template-marker]');
+    await expect(
+      check({
+        ...good,
+        'README.md': 'x\n${{ steps.estimate.output.summary }}\n',
+      }),
+    ).rejects.toThrow('README.md:2 [template-marker]');
+  });
+
+  it("accepts GitHub's own steps context in a workflow", async () => {
+    const workflow =
+      'name: ci\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - id: build\n        run: echo image=x >> "$GITHUB_OUTPUT"\n      - run: echo ${{ steps.build.outputs.image }}\n';
+    await expect(
+      check({ ...good, '.github/workflows/ci.yaml': workflow }),
+    ).resolves.toBeDefined();
   });
 
   it('finds secret values without echoing them', async () => {

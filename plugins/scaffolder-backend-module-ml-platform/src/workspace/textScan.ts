@@ -1,8 +1,12 @@
 import { WorkspaceFinding } from './types';
 
-/** Nunjucks syntax the scaffolder should have rendered away. */
+/**
+ * Nunjucks syntax the scaffolder should have rendered away. A scaffolder step
+ * output reads `steps.<id>.output`; GitHub's `steps.<id>.outputs` is legit.
+ */
 const TEMPLATE_MARKERS: RegExp[] = [
-  /\$\{\{\s*(values|parameters|steps|user|secrets\.backstageToken)\b/,
+  /\$\{\{\s*(values|parameters|user|secrets\.backstageToken)\b/,
+  /\$\{\{\s*steps(\.[\w-]+|\[[^\]]+\])\.output\b/,
   /\{%-?\s/,
   /\s-?%\}/,
 ];

@@ -1,7 +1,15 @@
+# The release workflow registers a task definition revision for each tag it
+# pushes and rolls the service to it; Terraform only sets the first one.
+variable "inference_api_image_tag" {
+  description = "Image tag of the first inference API task definition (later ones come from the release workflow)"
+  type        = string
+  default     = "v0.1.0"
+}
+
 locals {
   services = {
     inference-api = {
-      image  = "${aws_ecr_repository.this["inference-api"].repository_url}:latest"
+      image  = "${aws_ecr_repository.this["inference-api"].repository_url}:${var.inference_api_image_tag}"
       port   = 8000
       health = "/health"
       count  = ${{ values.sizing.fargate.tasks }}
@@ -63,13 +71,11 @@ resource "aws_ecs_task_definition" "this" {
   }])
 }
 
-resource "aws_ecs_service" "this" {
-  for_each = local.services
-
-  name            = each.key
+resource "aws_ecs_service" "inference_api" {
+  name            = "inference-api"
   cluster         = aws_ecs_cluster.this.id
-  task_definition = aws_ecs_task_definition.this[each.key].arn
-  desired_count   = each.value.count
+  task_definition = aws_ecs_task_definition.this["inference-api"].arn
+  desired_count   = local.services.inference-api.count
   launch_type     = "FARGATE"
 
   network_configuration {
@@ -78,9 +84,41 @@ resource "aws_ecs_service" "this" {
   }
 
   load_balancer {
-    target_group_arn = aws_lb_target_group.this[each.key].arn
-    container_name   = each.key
-    container_port   = each.value.port
+    target_group_arn = aws_lb_target_group.this["inference-api"].arn
+    container_name   = "inference-api"
+    container_port   = local.services.inference-api.port
+  }
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  # Releases move the task definition and autoscaling the count; a later
+  # apply must not roll either back.
+  lifecycle {
+    ignore_changes = [task_definition, desired_count]
+  }
+
+  depends_on = [aws_lb_listener.https]
+}
+
+resource "aws_ecs_service" "mlflow" {
+  name            = "mlflow"
+  cluster         = aws_ecs_cluster.this.id
+  task_definition = aws_ecs_task_definition.this["mlflow"].arn
+  desired_count   = local.services.mlflow.count
+  launch_type     = "FARGATE"
+
+  network_configuration {
+    subnets         = module.vpc.private_subnets
+    security_groups = [aws_security_group.tasks.id]
+  }
+
+  load_balancer {
+    target_group_arn = aws_lb_target_group.this["mlflow"].arn
+    container_name   = "mlflow"
+    container_port   = local.services.mlflow.port
   }
 
   deployment_circuit_breaker {
@@ -93,7 +131,7 @@ resource "aws_ecs_service" "this" {
 
 resource "aws_appautoscaling_target" "inference_api" {
   service_namespace  = "ecs"
-  resource_id        = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.this["inference-api"].name}"
+  resource_id        = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.inference_api.name}"
   scalable_dimension = "ecs:service:DesiredCount"
   min_capacity       = ${{ values.sizing.fargate.tasks }}
   max_capacity       = 10

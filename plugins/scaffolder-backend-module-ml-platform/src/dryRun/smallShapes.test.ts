@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -145,6 +146,39 @@ describe('small shapes dry run', () => {
       name: 'fraud.ml.example.com',
       type: 'A',
     });
+  });
+
+  it('starts ECS MLflow as a non-root user with a writable HOME and the DB password URL-encoded', async () => {
+    const { files } = await renderValid('ecs');
+    const services: any = await parse(
+      'services.tf',
+      read(files, 'terraform/services.tf'),
+    );
+    const mlflow = services.locals[0].services.mlflow;
+    expect(mlflow.environment).toContainEqual({ name: 'HOME', value: '/tmp' });
+    expect(mlflow.secrets).toContainEqual({
+      name: 'DB_PASSWORD',
+      valueFrom: '${module.db.db_instance_master_user_secret_arn}:password::',
+    });
+    const command: string = services.locals[0].mlflow_command;
+    expect(mlflow.command).toEqual(['sh', '-c', '${local.mlflow_command}']);
+    expect(command).toContain('pip install --quiet --no-cache-dir --user');
+    expect(command).not.toMatch(/\$DB_PASSWORD@/);
+    // The URI the start command builds holds a password with URL delimiters intact.
+    const script = /python3? -c '([^']+)'/.exec(command)![1];
+    const uri = execFileSync('python3', ['-c', script], {
+      env: {
+        PATH: process.env.PATH,
+        DB_USER: 'mlflow',
+        DB_PASSWORD: 'p@ss:w/rd%#?',
+        DB_HOST: 'db.example.internal:5432',
+      },
+      encoding: 'utf8',
+    }).trim();
+    expect(uri).toBe(
+      'postgresql://mlflow:p%40ss%3Aw%2Frd%25%23%3F@db.example.internal:5432/mlflow',
+    );
+    expect(command).toContain('--backend-store-uri "$uri"');
   });
 
   it('renders the large size: a bigger k3s host and more, larger ECS tasks, priced the same', async () => {

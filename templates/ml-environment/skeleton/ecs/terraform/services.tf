@@ -30,14 +30,25 @@ locals {
       environment = [
         { name = "DB_HOST", value = module.db.db_instance_endpoint },
         { name = "ARTIFACTS", value = "s3://${module.artifacts.s3_bucket_id}/mlflow" },
+        # The container runs as user 1000: pip installs under this HOME (--user).
+        { name = "HOME", value = "/tmp" },
       ]
       secrets = [
         { name = "DB_USER", valueFrom = "${module.db.db_instance_master_user_secret_arn}:username::" },
         { name = "DB_PASSWORD", valueFrom = "${module.db.db_instance_master_user_secret_arn}:password::" },
       ]
-      command = ["sh", "-c", "pip install --quiet psycopg2-binary boto3 && mlflow server --host 0.0.0.0 --port 5000 --static-prefix /mlflow --backend-store-uri postgresql://$DB_USER:$DB_PASSWORD@$DB_HOST/mlflow --artifacts-destination $ARTIFACTS"]
+      command = ["sh", "-c", local.mlflow_command]
     }
   }
+
+  # The image has no PostgreSQL driver, so it is installed for the user at
+  # start. The RDS-generated password may hold URL delimiters (@ : / % #), so
+  # the backend store URI is built with both credentials URL-encoded.
+  mlflow_command = <<-EOT
+    pip install --quiet --no-cache-dir --user psycopg2-binary boto3 &&
+    uri="$(python3 -c 'import os, urllib.parse as u; q = lambda k: u.quote(os.environ[k], safe=""); print("postgresql://%s:%s@%s/mlflow" % (q("DB_USER"), q("DB_PASSWORD"), os.environ["DB_HOST"]))')" &&
+    exec mlflow server --host 0.0.0.0 --port 5000 --static-prefix /mlflow --backend-store-uri "$uri" --artifacts-destination "$ARTIFACTS"
+  EOT
 }
 
 resource "aws_ecs_task_definition" "this" {

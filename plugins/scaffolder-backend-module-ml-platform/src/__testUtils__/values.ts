@@ -53,7 +53,7 @@ export const SAMPLE_VALUES: Record<
     owner: 'group:default/ml-platform',
     description: 'ECS Fargate service with MLflow',
     region: 'us-west-2',
-    vpcCidr: '10.70.0.0/20',
+    vpcCidr: '10.70.0.0/19',
     awsAccountId: '123456789012',
     stateBucket: 'acme-terraform-state',
     domainName: 'fraud.ml.example.com',

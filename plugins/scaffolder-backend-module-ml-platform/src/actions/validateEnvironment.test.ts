@@ -99,7 +99,11 @@ describe('ml-platform:environment:validate', () => {
       'has host bits set; did you mean 10.40.0.0/16?',
     ],
     [{ vpcCidr: '10.300.0.0/16' }, 'has an octet above 255'],
-    [{ vpcCidr: '10.0.0.0/8' }, 'prefix between /16 and /28'],
+    [{ vpcCidr: '10.0.0.0/8' }, 'prefix between /16 and /19'],
+    [
+      { vpcCidr: '10.40.0.0/20' },
+      "VPC CIDR '10.40.0.0/20' must have a prefix between /16 and /19 for an eks VPC: its subnets are 4 and 8 bits smaller, and load balancers need public subnets of /27 or larger",
+    ],
     [
       { gpu: { min: 2, desired: 1, max: 4 } },
       'min <= desired <= max (got min 2, desired 1, max 4)',
@@ -176,6 +180,24 @@ describe('ml-platform:environment:validate', () => {
       ).resolves.toBeDefined();
     },
   );
+
+  it('lets k3s, whose one subnet is the whole VPC, use a VPC down to /28 and no smaller', async () => {
+    await expect(
+      run({ ...k3s, vpcCidr: '10.60.0.0/28' }),
+    ).resolves.toBeDefined();
+    await expect(run({ ...k3s, vpcCidr: '10.60.0.0/29' })).rejects.toThrow(
+      "VPC CIDR '10.60.0.0/29' must have a prefix between /16 and /28 for a k3s VPC",
+    );
+    await expect(
+      run({
+        ...k3s,
+        shape: 'ecs',
+        vpcCidr: '10.60.0.0/24',
+        domainName: 'ml.example.com',
+        hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+      }),
+    ).rejects.toThrow('between /16 and /19 for an ecs VPC');
+  });
 
   it.each([
     [{ size: 'huge' }, 'Size must be one of small, medium, large'],

@@ -5,7 +5,13 @@ import {
   ML_PLATFORM_ENVIRONMENT_ANNOTATION,
 } from '@internal/backstage-plugin-ml-platform-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { Ipv4Range, parseCidr, rangesOverlap } from '../environment/cidr';
+import {
+  ANY_PREFIX,
+  Ipv4Range,
+  VPC_PREFIX_LIMITS,
+  parseCidr,
+  rangesOverlap,
+} from '../environment/cidr';
 import {
   EKS_TIERS,
   ENVIRONMENT_SHAPES,
@@ -139,14 +145,16 @@ export function createValidateEnvironmentAction(options: {
       }
 
       let checkedAgainst = 0;
-      if (request.vpcCidr && request.shape !== 'kind') {
-        const range = parseCidr(request.vpcCidr);
+      const shapeLimits =
+        VPC_PREFIX_LIMITS[request.shape as keyof typeof VPC_PREFIX_LIMITS];
+      if (request.vpcCidr && shapeLimits) {
+        const range = parseCidr(request.vpcCidr, shapeLimits);
         if ('error' in range) {
           problems.push(`VPC CIDR ${range.error}`);
         } else {
           for (const env of environments) {
             if (!env.cidr) continue;
-            const other = parseCidr(env.cidr);
+            const other = parseCidr(env.cidr, ANY_PREFIX);
             if ('error' in other) continue;
             checkedAgainst += 1;
             if (rangesOverlap(range, other as Ipv4Range)) {

@@ -214,6 +214,10 @@ describe('small shapes dry run', () => {
       [{ ...SAMPLE_VALUES.ecs, size: 'huge' }, /size|enum/],
       [{ ...SAMPLE_VALUES.eks, tier: 'qa' }, /tier|enum/],
       [{ ...SAMPLE_VALUES.eks, shape: 'gke' }, /shape|enum/],
+      // The form carries the prefix limits too: /20 is too small for the EKS/ECS subnets.
+      [{ ...SAMPLE_VALUES.ecs, vpcCidr: '10.70.0.0/20' }, /vpcCidr/],
+      [{ ...SAMPLE_VALUES.eks, vpcCidr: '10.40.0.0/24' }, /vpcCidr/],
+      [{ ...SAMPLE_VALUES.k3s, vpcCidr: '10.60.0.0/29' }, /vpcCidr/],
     ];
     for (const [values, mentions] of cases) {
       const res = await scaffolder.dryRun(

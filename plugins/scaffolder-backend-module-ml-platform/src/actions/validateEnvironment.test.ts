@@ -89,8 +89,10 @@ describe('ml-platform:environment:validate', () => {
   });
 
   it.each([
-    [{ name: 'Fraud_Dev' }, 'Environment name must be a DNS label'],
-    [{ name: '../etc' }, 'Environment name must be a DNS label'],
+    [{ name: 'Fraud_Dev' }, 'Environment name must start with a letter'],
+    [{ name: '../etc' }, 'Environment name must start with a letter'],
+    [{ name: '1fraud' }, 'Environment name must start with a letter'],
+    [{ name: 'fraud-detection-staging-eu-west' }, 'at most 29 characters'],
     [{ project: 'a"b' }, 'Project must be a DNS label'],
     [{ region: 'ap-south-1' }, 'Region must be one of us-east-1'],
     [{ vpcCidr: '10.40.0.0' }, 'VPC CIDR must look like 10.20.0.0/16'],
@@ -132,7 +134,7 @@ describe('ml-platform:environment:validate', () => {
       e => e,
     );
     expect(error.name).toBe('InputError');
-    expect(error.message).toContain('Environment name must be a DNS label');
+    expect(error.message).toContain('Environment name must start with a letter');
     expect(error.message).toContain('Region must be one of');
   });
 

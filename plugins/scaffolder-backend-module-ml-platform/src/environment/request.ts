@@ -42,6 +42,17 @@ export const HOSTED_ZONE_ID_PATTERN = /^Z[A-Z0-9]{1,31}$/;
 export const OWNER_PATTERN =
   /^(group|user):([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\/)?[a-zA-Z0-9]([-_.a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
 
+/**
+ * Environment names: AWS resource names are derived from them, and the
+ * tightest is the EKS cluster IAM role prefix `<name>-cluster-` (38
+ * characters), so at most 29. A letter first (RDS identifiers), no `--` and
+ * no trailing `-` (ElastiCache ids, ALB names).
+ */
+export const AWS_SAFE_NAME_PATTERN = /^[a-z]([a-z0-9]|-[a-z0-9]){0,28}$/;
+export const AWS_SAFE_NAME_MAX_LENGTH = 29;
+const AWS_SAFE_NAME_MESSAGE =
+  "Environment name must start with a letter and hold only lowercase letters, digits and single '-' between them, at most 29 characters (AWS names derived from it, such as the EKS cluster role prefix '<name>-cluster-', allow 38)";
+
 const dnsName = (what: string) =>
   z
     .string()
@@ -68,7 +79,10 @@ export const gpuSizingSchema = z
 
 /** Everything the templates ask for, checked the same way on the server. */
 export const environmentRequestSchema = z.object({
-  name: dnsName('Environment name'),
+  name: z
+    .string()
+    .max(AWS_SAFE_NAME_MAX_LENGTH, AWS_SAFE_NAME_MESSAGE)
+    .regex(AWS_SAFE_NAME_PATTERN, AWS_SAFE_NAME_MESSAGE),
   project: dnsName('Project'),
   owner: z
     .string()

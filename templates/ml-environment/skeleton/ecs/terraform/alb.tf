@@ -21,8 +21,10 @@ resource "aws_security_group" "alb" {
   }
 }
 
+# Environment names have at most 29 characters (validate action), within the
+# ALB's 32, so the name is never cut to end in a hyphen.
 resource "aws_lb" "this" {
-  name                       = substr(local.name, 0, 32)
+  name                       = local.name
   load_balancer_type         = "application"
   subnets                    = module.vpc.public_subnets
   security_groups            = [aws_security_group.alb.id]

@@ -134,7 +134,9 @@ describe('ml-platform:environment:validate', () => {
       e => e,
     );
     expect(error.name).toBe('InputError');
-    expect(error.message).toContain('Environment name must start with a letter');
+    expect(error.message).toContain(
+      'Environment name must start with a letter',
+    );
     expect(error.message).toContain('Region must be one of');
   });
 

@@ -19,7 +19,8 @@ function problems(
 ): string[] {
   const found: string[] = [];
   if (name.length > max) found.push(`${what} '${name}' is over ${max}`);
-  if (!/^[a-z]/.test(name)) found.push(`${what} '${name}' starts with no letter`);
+  if (!/^[a-z]/.test(name))
+    found.push(`${what} '${name}' starts with no letter`);
   if (/--/.test(name)) found.push(`${what} '${name}' has '--'`);
   if (!prefix && /-$/.test(name)) found.push(`${what} '${name}' ends with '-'`);
   return found;
@@ -33,8 +34,16 @@ describe('names derived from the environment name fit AWS limits', () => {
       shape: 'eks' as const,
     };
     expect(LONGEST).toHaveLength(29);
-    expect(environmentRequestSchema.safeParse({ ...base, name: LONGEST }).success).toBe(true);
-    for (const name of [`${LONGEST}x`, '1fraud', 'fraud--dev', 'fraud-', 'Fraud']) {
+    expect(
+      environmentRequestSchema.safeParse({ ...base, name: LONGEST }).success,
+    ).toBe(true);
+    for (const name of [
+      `${LONGEST}x`,
+      '1fraud',
+      'fraud--dev',
+      'fraud-',
+      'Fraud',
+    ]) {
       const result = environmentRequestSchema.safeParse({ ...base, name });
       expect([name, result.success]).toEqual([name, false]);
       expect(result.error?.issues[0].message).toBe(
@@ -47,8 +56,14 @@ describe('names derived from the environment name fit AWS limits', () => {
     const { read } = await renderShape('eks', { tier: 'prod', name: LONGEST });
     const cache: any = await parse('cache.tf', read('terraform/cache.tf'));
     const db: any = await parse('database.tf', read('terraform/database.tf'));
-    const ingress: any = await parse('ingress.tf', read('terraform/ingress.tf'));
-    const cluster: any = await parse('cluster.tf', read('terraform/cluster.tf'));
+    const ingress: any = await parse(
+      'ingress.tf',
+      read('terraform/ingress.tf'),
+    );
+    const cluster: any = await parse(
+      'cluster.tf',
+      read('terraform/cluster.tf'),
+    );
     // terraform-aws-modules/eks names the cluster role with the prefix "<cluster_name>-cluster-".
     const clusterName = resolve(cluster.module.eks[0].cluster_name);
     expect([
@@ -62,7 +77,10 @@ describe('names derived from the environment name fit AWS limits', () => {
       ),
       ...problems(
         'ElastiCache replication group',
-        resolve(cache.resource.aws_elasticache_replication_group.cache[0].replication_group_id),
+        resolve(
+          cache.resource.aws_elasticache_replication_group.cache[0]
+            .replication_group_id,
+        ),
         40,
       ),
       ...problems('RDS identifier', resolve(db.module.db[0].identifier), 63),

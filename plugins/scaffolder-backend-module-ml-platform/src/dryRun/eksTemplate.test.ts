@@ -107,6 +107,44 @@ describe('ml-environment dry run, EKS shape', () => {
       max_size: 4,
     });
     expect(groups.gpu.taints.dedicated.key).toBe('nvidia.com/gpu');
+
+    // The cluster autoscaler moves every group between min and max (GPU from 0).
+    const autoscaler: any = await parse(
+      'autoscaler.tf',
+      decode(files, 'terraform/autoscaler.tf'),
+    );
+    const release = autoscaler.resource.helm_release.cluster_autoscaler[0];
+    expect(release).toMatchObject({
+      repository: 'https://kubernetes.github.io/autoscaler',
+      chart: 'cluster-autoscaler',
+      namespace: 'kube-system',
+    });
+    expect(release.values[0]).toContain('v1.35.0');
+    expect(autoscaler.module.cluster_autoscaler_irsa[0]).toMatchObject({
+      attach_cluster_autoscaler_policy: true,
+      cluster_autoscaler_cluster_names: ['${module.eks.cluster_name}'],
+    });
+    const tags = autoscaler.locals[0].autoscaler_tags.map(
+      (t: any) => `${t.group} ${t.key}=${t.value}`,
+    );
+    for (const group of Object.keys(groups)) {
+      expect(tags).toContain(`${group} k8s.io/cluster-autoscaler/enabled=true`);
+      expect(tags).toContain(
+        `${group} k8s.io/cluster-autoscaler/node-template/label/ml-platform/node-group=${group}`,
+      );
+    }
+    expect(tags).toContain(
+      'gpu k8s.io/cluster-autoscaler/node-template/taint/nvidia.com/gpu=true:NoSchedule',
+    );
+    expect(tags).toContain(
+      'gpu k8s.io/cluster-autoscaler/node-template/resources/nvidia.com/gpu=1',
+    );
+    expect(
+      autoscaler.resource.aws_autoscaling_group_tag.cluster_autoscaler[0]
+        .autoscaling_group_name,
+    ).toBe(
+      '${module.eks.eks_managed_node_groups[each.value.group].node_group_autoscaling_group_names[0]}',
+    );
     const db: any = await parse(
       'database.tf',
       decode(files, 'terraform/database.tf'),
@@ -168,7 +206,7 @@ describe('ml-environment dry run, EKS shape', () => {
     const templates = await loadTemplates('ml-environment');
     const values = {
       ...SAMPLE_VALUES.eks,
-      vpcCidr: '10.0.128.0/20',
+      vpcCidr: '10.0.128.0/19',
     };
     const res = await scaffolder.dryRun(
       'ml-environment',

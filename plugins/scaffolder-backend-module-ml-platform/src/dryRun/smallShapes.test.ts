@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
-import { parse as parseYaml } from 'yaml';
+import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { checkRenderedTree } from '../workspace/checkRenderedTree';
 import { formatFinding } from '../workspace/types';
 import { startScaffolder } from '../__testUtils__/testBackend';
@@ -75,6 +75,45 @@ describe('small shapes dry run', () => {
     );
     expect(entity.metadata.annotations['ml-platform/vpc-cidr']).toBeUndefined();
     expect(output.text[0].content).toContain('About 0 USD/month');
+  });
+
+  it('kind: every host port reaches a Service node port, and MLflow, MinIO and the chart share one bucket', async () => {
+    const { files } = await renderValid('kind');
+    const cluster = parseYaml(read(files, 'kind/cluster.yaml'));
+    const nodePorts = new Set<number>();
+    for (const file of files.filter(f => /^k8s\/.*\.yaml$/.test(f.path)))
+      for (const doc of parseAllDocuments(read(files, file.path)))
+        if (doc.get('kind') === 'Service')
+          for (const port of doc.toJS().spec.ports ?? [])
+            if (port.nodePort) nodePorts.add(port.nodePort);
+    const api = parseYaml(read(files, 'helm/inference-api/values.yaml'));
+    expect(api.service).toMatchObject({ type: 'NodePort', nodePort: 30800 });
+    nodePorts.add(api.service.nodePort);
+    const monitoring = parseYaml(read(files, 'helm/monitoring/values.yaml'));
+    expect(monitoring.grafana.service).toMatchObject({
+      type: 'NodePort',
+      nodePort: 30301,
+    });
+    nodePorts.add(monitoring.grafana.service.nodePort);
+    const mapped = cluster.nodes[0].extraPortMappings.map(
+      (m: any) => m.containerPort,
+    );
+    expect(mapped.filter((p: number) => !nodePorts.has(p))).toEqual([]);
+
+    const bucket = 'fraud-local-mlflow-artifacts';
+    expect(read(files, 'k8s/mlflow.yaml')).toContain(
+      `--artifacts-destination s3://${bucket}`,
+    );
+    expect(parseYaml(read(files, 'helm/mlflow/values.yaml')).artifactRoot.s3.bucket).toBe(bucket);
+    const job = parseAllDocuments(read(files, 'k8s/minio-bucket.yaml'))
+      .map(d => d.toJS())
+      .find(o => o.kind === 'Job');
+    expect(job.spec.template.spec.containers[0].args.join(' ')).toContain(
+      `mc mb --ignore-existing local/${bucket}`,
+    );
+    const up = read(files, 'scripts/kind-up.sh');
+    expect(up).toContain('job/minio-bucket');
+    expect(up).toContain('helm upgrade --install monitoring');
   });
 
   it('renders single-node k3s on EC2 with MLflow artifacts in S3 and no NAT', async () => {

@@ -204,6 +204,24 @@ describe('ml-platform:environment:validate', () => {
   });
 
   it.each([
+    ['300.1.1.1/40', "Admin CIDR '300.1.1.1/40' has an octet above 255"],
+    [
+      '0.0.0.0/0',
+      "Admin CIDR '0.0.0.0/0' must have a prefix between /8 and /32 for the admin range: it is the only range that reaches MLflow (no authentication) and the k3s API",
+    ],
+    ['10.0.0.0/7', 'must have a prefix between /8 and /32'],
+    ['203.0.113.7/24', 'has host bits set; did you mean 203.0.113.0/24?'],
+  ])('rejects the admin CIDR %s', async (adminCidr, message) => {
+    await expect(run({ ...k3s, adminCidr })).rejects.toThrow(message);
+  });
+
+  it('accepts a single admin address', async () => {
+    await expect(
+      run({ ...k3s, adminCidr: '203.0.113.7/32' }),
+    ).resolves.toBeDefined();
+  });
+
+  it.each([
     [{ size: 'huge' }, 'Size must be one of small, medium, large'],
     [{ size: undefined }, 'A k3s environment needs a size'],
     [{ adminCidr: undefined }, 'A k3s environment needs an admin CIDR'],

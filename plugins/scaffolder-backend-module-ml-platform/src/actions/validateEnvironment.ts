@@ -6,6 +6,7 @@ import {
 } from '@internal/backstage-plugin-ml-platform-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  ADMIN_PREFIX_LIMITS,
   ANY_PREFIX,
   Ipv4Range,
   VPC_PREFIX_LIMITS,
@@ -142,6 +143,11 @@ export function createValidateEnvironmentAction(options: {
         problems.push(
           `An environment named '${request.name}' already exists (${clash.ref})`,
         );
+      }
+
+      if (request.adminCidr && request.shape === 'k3s') {
+        const admin = parseCidr(request.adminCidr, ADMIN_PREFIX_LIMITS);
+        if ('error' in admin) problems.push(`Admin CIDR ${admin.error}`);
       }
 
       let checkedAgainst = 0;

@@ -257,6 +257,8 @@ describe('small shapes dry run', () => {
       [{ ...SAMPLE_VALUES.ecs, vpcCidr: '10.70.0.0/20' }, /vpcCidr/],
       [{ ...SAMPLE_VALUES.eks, vpcCidr: '10.40.0.0/24' }, /vpcCidr/],
       [{ ...SAMPLE_VALUES.k3s, vpcCidr: '10.60.0.0/29' }, /vpcCidr/],
+      [{ ...SAMPLE_VALUES.k3s, adminCidr: '0.0.0.0/0' }, /adminCidr/],
+      [{ ...SAMPLE_VALUES.k3s, adminCidr: '300.1.1.1/24' }, /adminCidr/],
     ];
     for (const [values, mentions] of cases) {
       const res = await scaffolder.dryRun(

@@ -46,6 +46,17 @@ export const VPC_PREFIX_LIMITS: Record<'eks' | 'ecs' | 'k3s', PrefixLimits> = {
 };
 
 /**
+ * The range that alone may reach the k3s API and MLflow: never the whole
+ * internet, nor a range so large it nearly is.
+ */
+export const ADMIN_PREFIX_LIMITS: PrefixLimits = {
+  min: 8,
+  max: 32,
+  what: 'the admin range',
+  why: 'it is the only range that reaches MLflow (no authentication) and the k3s API',
+};
+
+/**
  * Parses an IPv4 CIDR and returns its range, or an error message naming what
  * is wrong: syntax, octets, prefix outside `limits`, host bits.
  */

@@ -6,7 +6,6 @@ import {
 } from '@internal/backstage-plugin-ml-platform-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  ADMIN_PREFIX_LIMITS,
   ANY_PREFIX,
   Ipv4Range,
   VPC_PREFIX_LIMITS,
@@ -145,19 +144,13 @@ export function createValidateEnvironmentAction(options: {
         );
       }
 
-      if (request.adminCidr && request.shape === 'k3s') {
-        const admin = parseCidr(request.adminCidr, ADMIN_PREFIX_LIMITS);
-        if ('error' in admin) problems.push(`Admin CIDR ${admin.error}`);
-      }
-
       let checkedAgainst = 0;
       const shapeLimits =
         VPC_PREFIX_LIMITS[request.shape as keyof typeof VPC_PREFIX_LIMITS];
       if (request.vpcCidr && shapeLimits) {
+        // A range that does not parse is already a problem of the schema.
         const range = parseCidr(request.vpcCidr, shapeLimits);
-        if ('error' in range) {
-          problems.push(`VPC CIDR ${range.error}`);
-        } else {
+        if (!('error' in range)) {
           for (const env of environments) {
             if (!env.cidr) continue;
             const other = parseCidr(env.cidr, ANY_PREFIX);

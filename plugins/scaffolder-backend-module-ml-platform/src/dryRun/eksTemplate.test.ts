@@ -185,15 +185,21 @@ describe('ml-environment dry run, EKS shape', () => {
     expect(certificate.module?.acm?.[0].domain_name).toBe(
       tier === 'prod' ? 'fraud.ml.example.com' : undefined,
     );
-    if (tier === 'prod') {
-      // Validated through the Route 53 zone, and apply waits for the issued certificate.
-      expect(certificate.module.acm[0]).toMatchObject({
-        zone_id: 'Z0123456789ABCDEFGHIJ',
-        validation_method: 'DNS',
-        wait_for_validation: true,
-      });
-      expect(certificate.module.acm[0].create_route53_records).not.toBe(false);
-    }
+    // Validated through the Route 53 zone (records created, the module's default),
+    // and apply waits for the issued certificate.
+    const acm = certificate.module?.acm?.[0];
+    expect(
+      acm && {
+        zone: acm.zone_id,
+        method: acm.validation_method,
+        wait: acm.wait_for_validation,
+        records: acm.create_route53_records,
+      },
+    ).toEqual(
+      tier === 'prod'
+        ? { zone: 'Z0123456789ABCDEFGHIJ', method: 'DNS', wait: true }
+        : undefined,
+    );
     expect(groups.data?.taints.dedicated.key).toBe(
       tier === 'dev' ? undefined : 'workload',
     );

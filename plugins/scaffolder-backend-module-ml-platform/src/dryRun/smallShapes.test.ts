@@ -104,7 +104,9 @@ describe('small shapes dry run', () => {
     expect(read(files, 'k8s/mlflow.yaml')).toContain(
       `--artifacts-destination s3://${bucket}`,
     );
-    expect(parseYaml(read(files, 'helm/mlflow/values.yaml')).artifactRoot.s3.bucket).toBe(bucket);
+    expect(
+      parseYaml(read(files, 'helm/mlflow/values.yaml')).artifactRoot.s3.bucket,
+    ).toBe(bucket);
     const job = parseAllDocuments(read(files, 'k8s/minio-bucket.yaml'))
       .map(d => d.toJS())
       .find(o => o.kind === 'Job');

@@ -1,4 +1,6 @@
-import { CIDR_PATTERN } from './request';
+/** A dotted-quad IPv4 CIDR; the range itself is checked by parseCidr. */
+export const CIDR_PATTERN =
+  /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 /** An IPv4 range as numbers, so overlap is arithmetic rather than string work. */
 export interface Ipv4Range {

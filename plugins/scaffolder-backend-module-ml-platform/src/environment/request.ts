@@ -1,5 +1,12 @@
 import { ENVIRONMENT_NAME_PATTERN } from '@internal/backstage-plugin-ml-platform-common';
 import { z } from 'zod';
+import {
+  ADMIN_PREFIX_LIMITS,
+  CIDR_PATTERN,
+  PrefixLimits,
+  VPC_PREFIX_LIMITS,
+  parseCidr,
+} from './cidr';
 
 /** The shapes a template can render, from a laptop to a full EKS platform. */
 export const ENVIRONMENT_SHAPES = ['eks', 'kind', 'k3s', 'ecs'] as const;
@@ -24,10 +31,6 @@ export const ALLOWED_REGIONS = [
   'eu-west-1',
   'eu-central-1',
 ] as const;
-
-/** A dotted-quad IPv4 CIDR; the range itself is checked by parseCidr. */
-export const CIDR_PATTERN =
-  /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 /**
  * Free text that ends up in YAML and HCL strings: no quotes, `$`, braces,
@@ -78,7 +81,7 @@ export const gpuSizingSchema = z
   });
 
 /** Everything the templates ask for, checked the same way on the server. */
-export const environmentRequestSchema = z.object({
+const environmentFieldsSchema = z.object({
   name: z
     .string()
     .max(AWS_SAFE_NAME_MAX_LENGTH, AWS_SAFE_NAME_MESSAGE)
@@ -146,6 +149,31 @@ export const environmentRequestSchema = z.object({
     )
     .optional(),
 });
+
+/**
+ * The request with the range checks that depend on the shape: the VPC size
+ * its subnets need, and the admin range of k3s.
+ */
+export const environmentRequestSchema = environmentFieldsSchema.superRefine(
+  (request, ctx) => {
+    const vpcLimits =
+      VPC_PREFIX_LIMITS[request.shape as keyof typeof VPC_PREFIX_LIMITS];
+    const checks: [string | undefined, string, PrefixLimits | undefined][] = [
+      [request.vpcCidr, 'VPC CIDR', vpcLimits],
+      [
+        request.adminCidr,
+        'Admin CIDR',
+        request.shape === 'k3s' ? ADMIN_PREFIX_LIMITS : undefined,
+      ],
+    ];
+    for (const [cidr, what, limits] of checks) {
+      if (!cidr || !limits || !CIDR_PATTERN.test(cidr)) continue;
+      const range = parseCidr(cidr, limits);
+      if ('error' in range)
+        ctx.addIssue({ code: 'custom', message: `${what} ${range.error}` });
+    }
+  },
+);
 
 export type EnvironmentRequest = z.infer<typeof environmentRequestSchema>;
 

@@ -137,8 +137,10 @@ describe('ml-platform:cost:estimate', () => {
       'RDS PostgreSQL db.t3.micro',
       'NAT gateways',
       'Application Load Balancer',
-      'Fargate vCPU (2 tasks)',
-      'Fargate memory GiB (2 tasks)',
+      'Fargate vCPU, inference-api (2 tasks)',
+      'Fargate memory GiB, inference-api (2 tasks)',
+      'Fargate vCPU, mlflow (1 task)',
+      'Fargate memory GiB, mlflow (1 task)',
     ]);
   });
 
@@ -191,7 +193,12 @@ describe('ml-platform:cost:estimate', () => {
         estimate({ shape: 'ecs', size, region: 'us-east-1' }),
       ),
     );
-    expect(large.sizing.fargate).toEqual({ tasks: 4, vcpu: 2, memoryGiB: 4 });
+    expect(large.sizing.fargate).toEqual({
+      tasks: 4,
+      mlflowTasks: 1,
+      vcpu: 2,
+      memoryGiB: 4,
+    });
     expect(
       large.lineItems.find((i: any) => i.item.startsWith('Fargate vCPU')),
     ).toMatchObject({ quantity: 8 });

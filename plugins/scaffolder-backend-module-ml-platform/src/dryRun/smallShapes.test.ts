@@ -243,7 +243,9 @@ describe('small shapes dry run', () => {
       memory: 4096,
     });
     expect(read(ecs.files, 'terraform/services.tf')).toMatch(/count\s+= 4/);
-    expect(ecs.output.text[0].content).toContain('Fargate vCPU (4 tasks) x 8');
+    expect(ecs.output.text[0].content).toContain(
+      'Fargate vCPU, inference-api (4 tasks) x 8',
+    );
   });
 
   it('enforces the shape-dependent form fields on the server (dry-run API validates the parameters)', async () => {

@@ -36,7 +36,8 @@ export interface EnvironmentSizing {
   };
   cache?: { nodeType: string; nodes: number };
   loadBalancer: boolean;
-  fargate?: { tasks: number; vcpu: number; memoryGiB: number };
+  /** ECS: inference API tasks and MLflow tasks, all of the same task size. */
+  fargate?: FargateSizing;
 }
 
 export interface EksKubernetesVersion {
@@ -201,14 +202,20 @@ export const K3S_INSTANCE_TYPES: Record<ShapeSize, string> = {
   large: 'm5.2xlarge',
 };
 
-/** ECS Fargate per size: task count and a valid Fargate cpu/memory pair. */
-export const ECS_TASKS: Record<
-  ShapeSize,
-  { tasks: number; vcpu: number; memoryGiB: number }
-> = {
-  small: { tasks: 2, vcpu: 0.5, memoryGiB: 1 },
-  medium: { tasks: 2, vcpu: 1, memoryGiB: 2 },
-  large: { tasks: 4, vcpu: 2, memoryGiB: 4 },
+export interface FargateSizing {
+  /** Inference API tasks (the autoscaling minimum). */
+  tasks: number;
+  /** MLflow tracking server tasks. */
+  mlflowTasks: number;
+  vcpu: number;
+  memoryGiB: number;
+}
+
+/** ECS Fargate per size: task counts and a valid Fargate cpu/memory pair. */
+export const ECS_TASKS: Record<ShapeSize, FargateSizing> = {
+  small: { tasks: 2, mlflowTasks: 1, vcpu: 0.5, memoryGiB: 1 },
+  medium: { tasks: 2, mlflowTasks: 1, vcpu: 1, memoryGiB: 2 },
+  large: { tasks: 4, mlflowTasks: 1, vcpu: 2, memoryGiB: 4 },
 };
 
 /**

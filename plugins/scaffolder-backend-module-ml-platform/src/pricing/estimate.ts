@@ -78,13 +78,16 @@ export function estimateMonthlyCost(
   add('NAT gateways', 'nat-gateway', sizing.natGateways);
   if (sizing.loadBalancer) add('Application Load Balancer', 'alb', 1);
   if (sizing.fargate) {
-    const { tasks, vcpu, memoryGiB } = sizing.fargate;
-    add(`Fargate vCPU (${tasks} tasks)`, 'fargate:vcpu', tasks * vcpu);
-    add(
-      `Fargate memory GiB (${tasks} tasks)`,
-      'fargate:gib',
-      tasks * memoryGiB,
-    );
+    // Every service the ECS Terraform runs, at the task size they share.
+    const { tasks, mlflowTasks, vcpu, memoryGiB } = sizing.fargate;
+    for (const [service, count] of [
+      ['inference-api', tasks],
+      ['mlflow', mlflowTasks],
+    ] as const) {
+      const label = `${service} (${count} task${count === 1 ? '' : 's'})`;
+      add(`Fargate vCPU, ${label}`, 'fargate:vcpu', count * vcpu);
+      add(`Fargate memory GiB, ${label}`, 'fargate:gib', count * memoryGiB);
+    }
   }
 
   const notes = [

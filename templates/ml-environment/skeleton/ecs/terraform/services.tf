@@ -26,7 +26,7 @@ locals {
       image  = "ghcr.io/mlflow/mlflow:v2.16.2"
       port   = 5000
       health = "/mlflow/health"
-      count  = 1
+      count  = ${{ values.sizing.fargate.mlflowTasks }}
       environment = [
         { name = "DB_HOST", value = module.db.db_instance_endpoint },
         { name = "ARTIFACTS", value = "s3://${module.artifacts.s3_bucket_id}/mlflow" },

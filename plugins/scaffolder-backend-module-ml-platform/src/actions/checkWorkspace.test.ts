@@ -47,6 +47,31 @@ describe('ml-platform:workspace:check', () => {
     );
   });
 
+  it('validates the manifests a script applies through a heredoc, on the script lines', async () => {
+    const script = [
+      '#!/bin/bash',
+      'set -e',
+      'cat <<MANIFEST | kubectl apply -f -',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: { name: mlflow }',
+      'spec:',
+      '  ports: [{ port: "five thousand" }]',
+      'MANIFEST',
+      '',
+    ].join('\n');
+    await expect(
+      check({ ...good, 'terraform/user-data.sh.tftpl': script }),
+    ).rejects.toThrow(
+      /terraform\/user-data\.sh\.tftpl:8 \[kubernetes\] Service: .*port must be integer/,
+    );
+    const ctx = await check({
+      ...good,
+      'scripts/up.sh': script.replace('"five thousand"', '5000'),
+    });
+    expect(ctx.output).toHaveBeenCalledWith('kubernetesObjects', 2);
+  });
+
   it('reports unknown Kubernetes kinds instead of skipping them', async () => {
     await expect(
       check({

@@ -90,6 +90,15 @@ describe('release: an image the workflow can build, rolled out per shape', () =>
     );
   });
 
+  it('the terraform workflow asks only for what it uses: read the code, an OIDC token', async () => {
+    const { read } = await renderShape('k3s');
+    const workflow = parseYaml(read('.github/workflows/terraform.yaml'));
+    expect(workflow.permissions).toEqual({
+      contents: 'read',
+      'id-token': 'write',
+    });
+  });
+
   it('kind: no release workflow; make deploy builds, pushes to the local registry and installs the chart', async () => {
     const { read, has } = await renderShape('kind');
     expect(has('.github/workflows/release.yaml')).toBe(false);

@@ -19,7 +19,7 @@ const MODULES = [
   { repo: 'vpc', version: '5.13.0' },
   {
     repo: 'eks',
-    version: '20.24.3',
+    version: '20.37.2',
     // Map inputs whose entries the module reads key by key (each.value.<key>).
     mapInputs: {
       eks_managed_node_groups: {

@@ -47,6 +47,31 @@ describe('ml-platform:workspace:check', () => {
     );
   });
 
+  it('validates the manifests a script applies through a heredoc, on the script lines', async () => {
+    const script = [
+      '#!/bin/bash',
+      'set -e',
+      'cat <<MANIFEST | kubectl apply -f -',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: { name: mlflow }',
+      'spec:',
+      '  ports: [{ port: "five thousand" }]',
+      'MANIFEST',
+      '',
+    ].join('\n');
+    await expect(
+      check({ ...good, 'terraform/user-data.sh.tftpl': script }),
+    ).rejects.toThrow(
+      /terraform\/user-data\.sh\.tftpl:8 \[kubernetes\] Service: .*port must be integer/,
+    );
+    const ctx = await check({
+      ...good,
+      'scripts/up.sh': script.replace('"five thousand"', '5000'),
+    });
+    expect(ctx.output).toHaveBeenCalledWith('kubernetesObjects', 2);
+  });
+
   it('reports unknown Kubernetes kinds instead of skipping them', async () => {
     await expect(
       check({
@@ -73,6 +98,20 @@ describe('ml-platform:workspace:check', () => {
     await expect(
       check({ ...good, 'README.md': '# ${{ values.name }}\n' }),
     ).rejects.toThrow('README.md:1 [template-marker]');
+    await expect(
+      check({
+        ...good,
+        'README.md': 'x\n${{ steps.estimate.output.summary }}\n',
+      }),
+    ).rejects.toThrow('README.md:2 [template-marker]');
+  });
+
+  it("accepts GitHub's own steps context in a workflow", async () => {
+    const workflow =
+      'name: ci\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - id: build\n        run: echo image=x >> "$GITHUB_OUTPUT"\n      - run: echo ${{ steps.build.outputs.image }}\n';
+    await expect(
+      check({ ...good, '.github/workflows/ci.yaml': workflow }),
+    ).resolves.toBeDefined();
   });
 
   it('finds secret values without echoing them', async () => {

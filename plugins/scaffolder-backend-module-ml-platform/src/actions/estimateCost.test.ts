@@ -1,5 +1,7 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { EnvironmentSizing } from '../environment/sizing';
 import { PRICE_TABLE } from '../pricing/awsPrices';
+import { estimateMonthlyCost } from '../pricing/estimate';
 import { createEstimateCostAction } from './estimateCost';
 
 async function estimate(input: Record<string, unknown>) {
@@ -20,7 +22,7 @@ describe('ml-platform:cost:estimate', () => {
     // 730 h: EKS 0.10 -> 73, 2 x t3.medium 0.0416 -> 60.74, db.t3.micro 0.018 -> 13.14, 1 NAT 0.045 -> 32.85
     expect(out.lineItems).toEqual([
       {
-        item: 'EKS control plane',
+        item: 'EKS control plane (Kubernetes 1.35, standard support)',
         quantity: 1,
         monthly: 73,
         status: 'sourced',
@@ -77,6 +79,32 @@ describe('ml-platform:cost:estimate', () => {
     );
   });
 
+  it('renders a Kubernetes version in standard support on the price date, and would price extended support past it', async () => {
+    const out = await estimate({
+      shape: 'eks',
+      tier: 'dev',
+      region: 'us-east-1',
+    });
+    expect(out.sizing.kubernetes.version).toBe('1.35');
+    expect(out.sizing.kubernetes.standardSupportEnds > PRICE_TABLE.date).toBe(
+      true,
+    );
+    const lapsed = estimateMonthlyCost(
+      {
+        ...out.sizing,
+        kubernetes: { version: '1.31', standardSupportEnds: '2025-11-26' },
+      } as EnvironmentSizing,
+      'us-east-1',
+    );
+    // 0.10 standard + 0.50 extended support per cluster hour, 730 h
+    expect(lapsed.lineItems[0]).toEqual({
+      item: 'EKS control plane (Kubernetes 1.31, extended support)',
+      quantity: 1,
+      monthly: 438,
+      status: 'sourced',
+    });
+  });
+
   it('prices Multi-AZ RDS twice and flags the unverified db.r6g.large price', async () => {
     const prod = await estimate({
       shape: 'eks',
@@ -109,8 +137,10 @@ describe('ml-platform:cost:estimate', () => {
       'RDS PostgreSQL db.t3.micro',
       'NAT gateways',
       'Application Load Balancer',
-      'Fargate vCPU (2 tasks)',
-      'Fargate memory GiB (2 tasks)',
+      'Fargate vCPU, inference-api (2 tasks)',
+      'Fargate memory GiB, inference-api (2 tasks)',
+      'Fargate vCPU, mlflow (1 task)',
+      'Fargate memory GiB, mlflow (1 task)',
     ]);
   });
 
@@ -163,7 +193,12 @@ describe('ml-platform:cost:estimate', () => {
         estimate({ shape: 'ecs', size, region: 'us-east-1' }),
       ),
     );
-    expect(large.sizing.fargate).toEqual({ tasks: 4, vcpu: 2, memoryGiB: 4 });
+    expect(large.sizing.fargate).toEqual({
+      tasks: 4,
+      mlflowTasks: 1,
+      vcpu: 2,
+      memoryGiB: 4,
+    });
     expect(
       large.lineItems.find((i: any) => i.item.startsWith('Fargate vCPU')),
     ).toMatchObject({ quantity: 8 });

@@ -20,6 +20,8 @@ export const examples: TemplateExample[] = [
             vpcCidr: '${{ parameters.vpcCidr }}',
             awsAccountId: '${{ parameters.awsAccountId }}',
             stateBucket: '${{ parameters.stateBucket }}',
+            domainName: '${{ parameters.domainName }}',
+            hostedZoneId: '${{ parameters.hostedZoneId }}',
             gpu: {
               min: '${{ parameters.gpuMin }}',
               desired: '${{ parameters.gpuDesired }}',

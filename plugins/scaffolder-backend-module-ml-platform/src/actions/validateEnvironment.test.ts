@@ -89,8 +89,10 @@ describe('ml-platform:environment:validate', () => {
   });
 
   it.each([
-    [{ name: 'Fraud_Dev' }, 'Environment name must be a DNS label'],
-    [{ name: '../etc' }, 'Environment name must be a DNS label'],
+    [{ name: 'Fraud_Dev' }, 'Environment name must start with a letter'],
+    [{ name: '../etc' }, 'Environment name must start with a letter'],
+    [{ name: '1fraud' }, 'Environment name must start with a letter'],
+    [{ name: 'fraud-detection-staging-eu-west' }, 'at most 29 characters'],
     [{ project: 'a"b' }, 'Project must be a DNS label'],
     [{ region: 'ap-south-1' }, 'Region must be one of us-east-1'],
     [{ vpcCidr: '10.40.0.0' }, 'VPC CIDR must look like 10.20.0.0/16'],
@@ -99,7 +101,11 @@ describe('ml-platform:environment:validate', () => {
       'has host bits set; did you mean 10.40.0.0/16?',
     ],
     [{ vpcCidr: '10.300.0.0/16' }, 'has an octet above 255'],
-    [{ vpcCidr: '10.0.0.0/8' }, 'prefix between /16 and /28'],
+    [{ vpcCidr: '10.0.0.0/8' }, 'prefix between /16 and /19'],
+    [
+      { vpcCidr: '10.40.0.0/20' },
+      "VPC CIDR '10.40.0.0/20' must have a prefix between /16 and /19 for an eks VPC: its subnets are 4 and 8 bits smaller, and load balancers need public subnets of /27 or larger",
+    ],
     [
       { gpu: { min: 2, desired: 1, max: 4 } },
       'min <= desired <= max (got min 2, desired 1, max 4)',
@@ -111,6 +117,10 @@ describe('ml-platform:environment:validate', () => {
     [{ adminCidr: '0.0.0.0/0"]' }, 'Admin CIDR must look like'],
     [{ awsAccountId: '1234' }, 'AWS account id must be 12 digits'],
     [{ stateBucket: 'Bucket"' }, 'must be an S3 bucket name'],
+    [
+      { hostedZoneId: 'z123"' },
+      'Hosted zone id must look like Z0123456789ABCDEFGHIJ',
+    ],
     [
       { domainName: 'ml.example.com\nx' },
       'Domain name must be a lowercase host name',
@@ -124,7 +134,9 @@ describe('ml-platform:environment:validate', () => {
       e => e,
     );
     expect(error.name).toBe('InputError');
-    expect(error.message).toContain('Environment name must be a DNS label');
+    expect(error.message).toContain(
+      'Environment name must start with a letter',
+    );
     expect(error.message).toContain('Region must be one of');
   });
 
@@ -167,10 +179,47 @@ describe('ml-platform:environment:validate', () => {
           size,
           adminCidr: undefined,
           domainName: 'ml.example.com',
+          hostedZoneId: 'Z0123456789ABCDEFGHIJ',
         }),
       ).resolves.toBeDefined();
     },
   );
+
+  it('lets k3s, whose one subnet is the whole VPC, use a VPC down to /28 and no smaller', async () => {
+    await expect(
+      run({ ...k3s, vpcCidr: '10.60.0.0/28' }),
+    ).resolves.toBeDefined();
+    await expect(run({ ...k3s, vpcCidr: '10.60.0.0/29' })).rejects.toThrow(
+      "VPC CIDR '10.60.0.0/29' must have a prefix between /16 and /28 for a k3s VPC",
+    );
+    await expect(
+      run({
+        ...k3s,
+        shape: 'ecs',
+        vpcCidr: '10.60.0.0/24',
+        domainName: 'ml.example.com',
+        hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+      }),
+    ).rejects.toThrow('between /16 and /19 for an ecs VPC');
+  });
+
+  it.each([
+    ['300.1.1.1/40', "Admin CIDR '300.1.1.1/40' has an octet above 255"],
+    [
+      '0.0.0.0/0',
+      "Admin CIDR '0.0.0.0/0' must have a prefix between /8 and /32 for the admin range: it is the only range that reaches MLflow (no authentication) and the k3s API",
+    ],
+    ['10.0.0.0/7', 'must have a prefix between /8 and /32'],
+    ['203.0.113.7/24', 'has host bits set; did you mean 203.0.113.0/24?'],
+  ])('rejects the admin CIDR %s', async (adminCidr, message) => {
+    await expect(run({ ...k3s, adminCidr })).rejects.toThrow(message);
+  });
+
+  it('accepts a single admin address', async () => {
+    await expect(
+      run({ ...k3s, adminCidr: '203.0.113.7/32' }),
+    ).resolves.toBeDefined();
+  });
 
   it.each([
     [{ size: 'huge' }, 'Size must be one of small, medium, large'],
@@ -181,6 +230,14 @@ describe('ml-platform:environment:validate', () => {
     [
       { shape: 'ecs', domainName: undefined },
       'A ecs environment needs a domain name',
+    ],
+    [
+      { shape: 'ecs', domainName: 'ml.example.com' },
+      'An ecs environment needs the Route 53 hosted zone id of ml.example.com',
+    ],
+    [
+      { shape: 'eks', tier: 'prod', domainName: 'ml.example.com' },
+      'An eks prod environment needs the Route 53 hosted zone id of ml.example.com',
     ],
     [{ shape: 'eks', tier: undefined }, 'An EKS environment needs a tier'],
   ])('rejects the shape-specific gap %j', async (change, message) => {

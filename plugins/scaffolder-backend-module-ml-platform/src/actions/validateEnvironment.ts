@@ -5,8 +5,20 @@ import {
   ML_PLATFORM_ENVIRONMENT_ANNOTATION,
 } from '@internal/backstage-plugin-ml-platform-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { Ipv4Range, parseCidr, rangesOverlap } from '../environment/cidr';
-import { environmentRequestSchema, presentGpu } from '../environment/request';
+import {
+  ANY_PREFIX,
+  Ipv4Range,
+  VPC_PREFIX_LIMITS,
+  parseCidr,
+  rangesOverlap,
+} from '../environment/cidr';
+import {
+  EKS_TIERS,
+  ENVIRONMENT_SHAPES,
+  environmentRequestSchema,
+  presentGpu,
+} from '../environment/request';
+import { environmentSizing } from '../environment/sizing';
 import { examples } from './validateEnvironment.examples';
 
 /** Annotation on ml-environment Resources that records the VPC range they use. */
@@ -62,6 +74,13 @@ export function createValidateEnvironmentAction(options: {
           z.string({ description: 'Terraform state bucket' }).optional(),
         domainName: z =>
           z.string({ description: 'Host name behind the ALB' }).optional(),
+        hostedZoneId: z =>
+          z
+            .string({
+              description:
+                'Route 53 hosted zone of the domain (validates the ACM certificate)',
+            })
+            .optional(),
         gpu: z =>
           z
             .object(
@@ -126,14 +145,15 @@ export function createValidateEnvironmentAction(options: {
       }
 
       let checkedAgainst = 0;
-      if (request.vpcCidr && request.shape !== 'kind') {
-        const range = parseCidr(request.vpcCidr);
-        if ('error' in range) {
-          problems.push(`VPC CIDR ${range.error}`);
-        } else {
+      const shapeLimits =
+        VPC_PREFIX_LIMITS[request.shape as keyof typeof VPC_PREFIX_LIMITS];
+      if (request.vpcCidr && shapeLimits) {
+        // A range that does not parse is already a problem of the schema.
+        const range = parseCidr(request.vpcCidr, shapeLimits);
+        if (!('error' in range)) {
           for (const env of environments) {
             if (!env.cidr) continue;
-            const other = parseCidr(env.cidr);
+            const other = parseCidr(env.cidr, ANY_PREFIX);
             if ('error' in other) continue;
             checkedAgainst += 1;
             if (rangesOverlap(range, other as Ipv4Range)) {
@@ -161,6 +181,13 @@ export function createValidateEnvironmentAction(options: {
   });
 }
 
+/** Whether the shape and tier put an ALB with an ACM certificate in front. */
+function hasLoadBalancer(request: { shape: string; tier?: string }) {
+  const shape = ENVIRONMENT_SHAPES.find(s => s === request.shape);
+  const tier = EKS_TIERS.find(t => t === request.tier) ?? 'dev';
+  return shape ? environmentSizing(shape, tier).loadBalancer : false;
+}
+
 /**
  * What a shape needs beyond the common fields. Fields another shape uses are
  * ignored (the form keeps them when the user switches shape).
@@ -175,6 +202,7 @@ function shapeProblems(request: {
   awsAccountId?: string;
   stateBucket?: string;
   domainName?: string;
+  hostedZoneId?: string;
 }): string[] {
   const problems: string[] = [];
   const { shape } = request;
@@ -196,5 +224,13 @@ function shapeProblems(request: {
   for (const [field, what] of needs) {
     if (!request[field]) problems.push(`A ${shape} environment needs ${what}`);
   }
+  if (hasLoadBalancer(request) && request.domainName && !request.hostedZoneId)
+    problems.push(
+      `An ${[shape, shape === 'eks' ? request.tier : undefined]
+        .filter(Boolean)
+        .join(' ')} environment needs the Route 53 hosted zone id of ${
+        request.domainName
+      }: its ACM certificate is validated with DNS records in that zone`,
+    );
   return problems;
 }

@@ -89,7 +89,17 @@ describe('ml-environment dry run, EKS shape', () => {
       'cluster.tf',
       decode(files, 'terraform/cluster.tf'),
     );
+    // In standard support at the price table's date; AL2023 AMIs (no AL2 AMIs exist for 1.33+).
+    expect(cluster.module.eks[0]).toMatchObject({
+      version: '20.37.2',
+      cluster_version: '1.35',
+    });
     const groups = cluster.module.eks[0].eks_managed_node_groups;
+    for (const [name, group] of Object.entries<any>(groups))
+      expect([name, group.ami_type]).toEqual([
+        name,
+        name === 'gpu' ? 'AL2023_x86_64_NVIDIA' : 'AL2023_x86_64_STANDARD',
+      ]);
     expect(groups.gpu).toMatchObject({
       instance_types: ['g4dn.xlarge'],
       min_size: 0,
@@ -97,6 +107,44 @@ describe('ml-environment dry run, EKS shape', () => {
       max_size: 4,
     });
     expect(groups.gpu.taints.dedicated.key).toBe('nvidia.com/gpu');
+
+    // The cluster autoscaler moves every group between min and max (GPU from 0).
+    const autoscaler: any = await parse(
+      'autoscaler.tf',
+      decode(files, 'terraform/autoscaler.tf'),
+    );
+    const release = autoscaler.resource.helm_release.cluster_autoscaler[0];
+    expect(release).toMatchObject({
+      repository: 'https://kubernetes.github.io/autoscaler',
+      chart: 'cluster-autoscaler',
+      namespace: 'kube-system',
+    });
+    expect(release.values[0]).toContain('v1.35.0');
+    expect(autoscaler.module.cluster_autoscaler_irsa[0]).toMatchObject({
+      attach_cluster_autoscaler_policy: true,
+      cluster_autoscaler_cluster_names: ['${module.eks.cluster_name}'],
+    });
+    const tags = autoscaler.locals[0].autoscaler_tags.map(
+      (t: any) => `${t.group} ${t.key}=${t.value}`,
+    );
+    for (const group of Object.keys(groups)) {
+      expect(tags).toContain(`${group} k8s.io/cluster-autoscaler/enabled=true`);
+      expect(tags).toContain(
+        `${group} k8s.io/cluster-autoscaler/node-template/label/ml-platform/node-group=${group}`,
+      );
+    }
+    expect(tags).toContain(
+      'gpu k8s.io/cluster-autoscaler/node-template/taint/nvidia.com/gpu=true:NoSchedule',
+    );
+    expect(tags).toContain(
+      'gpu k8s.io/cluster-autoscaler/node-template/resources/nvidia.com/gpu=1',
+    );
+    expect(
+      autoscaler.resource.aws_autoscaling_group_tag.cluster_autoscaler[0]
+        .autoscaling_group_name,
+    ).toBe(
+      '${module.eks.eks_managed_node_groups[each.value.group].node_group_autoscaling_group_names[0]}',
+    );
     const db: any = await parse(
       'database.tf',
       decode(files, 'terraform/database.tf'),
@@ -137,6 +185,21 @@ describe('ml-environment dry run, EKS shape', () => {
     expect(certificate.module?.acm?.[0].domain_name).toBe(
       tier === 'prod' ? 'fraud.ml.example.com' : undefined,
     );
+    // Validated through the Route 53 zone (records created, the module's default),
+    // and apply waits for the issued certificate.
+    const acm = certificate.module?.acm?.[0];
+    expect(
+      acm && {
+        zone: acm.zone_id,
+        method: acm.validation_method,
+        wait: acm.wait_for_validation,
+        records: acm.create_route53_records,
+      },
+    ).toEqual(
+      tier === 'prod'
+        ? { zone: 'Z0123456789ABCDEFGHIJ', method: 'DNS', wait: true }
+        : undefined,
+    );
     expect(groups.data?.taints.dedicated.key).toBe(
       tier === 'dev' ? undefined : 'workload',
     );
@@ -149,7 +212,7 @@ describe('ml-environment dry run, EKS shape', () => {
     const templates = await loadTemplates('ml-environment');
     const values = {
       ...SAMPLE_VALUES.eks,
-      vpcCidr: '10.0.128.0/20',
+      vpcCidr: '10.0.128.0/19',
     };
     const res = await scaffolder.dryRun(
       'ml-environment',

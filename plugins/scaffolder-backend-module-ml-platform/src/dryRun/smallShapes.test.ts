@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
-import { parse as parseYaml } from 'yaml';
+import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { checkRenderedTree } from '../workspace/checkRenderedTree';
 import { formatFinding } from '../workspace/types';
 import { startScaffolder } from '../__testUtils__/testBackend';
@@ -76,6 +77,47 @@ describe('small shapes dry run', () => {
     expect(output.text[0].content).toContain('About 0 USD/month');
   });
 
+  it('kind: every host port reaches a Service node port, and MLflow, MinIO and the chart share one bucket', async () => {
+    const { files } = await renderValid('kind');
+    const cluster = parseYaml(read(files, 'kind/cluster.yaml'));
+    const nodePorts = new Set<number>();
+    for (const file of files.filter(f => /^k8s\/.*\.yaml$/.test(f.path)))
+      for (const doc of parseAllDocuments(read(files, file.path)))
+        if (doc.get('kind') === 'Service')
+          for (const port of doc.toJS().spec.ports ?? [])
+            if (port.nodePort) nodePorts.add(port.nodePort);
+    const api = parseYaml(read(files, 'helm/inference-api/values.yaml'));
+    expect(api.service).toMatchObject({ type: 'NodePort', nodePort: 30800 });
+    nodePorts.add(api.service.nodePort);
+    const monitoring = parseYaml(read(files, 'helm/monitoring/values.yaml'));
+    expect(monitoring.grafana.service).toMatchObject({
+      type: 'NodePort',
+      nodePort: 30301,
+    });
+    nodePorts.add(monitoring.grafana.service.nodePort);
+    const mapped = cluster.nodes[0].extraPortMappings.map(
+      (m: any) => m.containerPort,
+    );
+    expect(mapped.filter((p: number) => !nodePorts.has(p))).toEqual([]);
+
+    const bucket = 'fraud-local-mlflow-artifacts';
+    expect(read(files, 'k8s/mlflow.yaml')).toContain(
+      `--artifacts-destination s3://${bucket}`,
+    );
+    expect(
+      parseYaml(read(files, 'helm/mlflow/values.yaml')).artifactRoot.s3.bucket,
+    ).toBe(bucket);
+    const job = parseAllDocuments(read(files, 'k8s/minio-bucket.yaml'))
+      .map(d => d.toJS())
+      .find(o => o.kind === 'Job');
+    expect(job.spec.template.spec.containers[0].args.join(' ')).toContain(
+      `mc mb --ignore-existing local/${bucket}`,
+    );
+    const up = read(files, 'scripts/kind-up.sh');
+    expect(up).toContain('job/minio-bucket');
+    expect(up).toContain('helm upgrade --install monitoring');
+  });
+
   it('renders single-node k3s on EC2 with MLflow artifacts in S3 and no NAT', async () => {
     const { files, output } = await renderValid('k3s');
     const network: any = await parse(
@@ -131,7 +173,53 @@ describe('small shapes dry run', () => {
       'certificate.tf',
       read(files, 'terraform/certificate.tf'),
     );
-    expect(cert.module.acm[0].domain_name).toBe('fraud.ml.example.com');
+    expect(cert.module.acm[0]).toMatchObject({
+      domain_name: 'fraud.ml.example.com',
+      zone_id: 'Z0123456789ABCDEFGHIJ',
+      wait_for_validation: true,
+    });
+    // The HTTPS listener takes the validated certificate, and the domain points at the ALB.
+    expect(alb.resource.aws_lb_listener.https[0].certificate_arn).toBe(
+      '${module.acm.acm_certificate_arn}',
+    );
+    expect(alb.resource.aws_route53_record.alb[0]).toMatchObject({
+      zone_id: 'Z0123456789ABCDEFGHIJ',
+      name: 'fraud.ml.example.com',
+      type: 'A',
+    });
+  });
+
+  it('starts ECS MLflow as a non-root user with a writable HOME and the DB password URL-encoded', async () => {
+    const { files } = await renderValid('ecs');
+    const services: any = await parse(
+      'services.tf',
+      read(files, 'terraform/services.tf'),
+    );
+    const mlflow = services.locals[0].services.mlflow;
+    expect(mlflow.environment).toContainEqual({ name: 'HOME', value: '/tmp' });
+    expect(mlflow.secrets).toContainEqual({
+      name: 'DB_PASSWORD',
+      valueFrom: '${module.db.db_instance_master_user_secret_arn}:password::',
+    });
+    const command: string = services.locals[0].mlflow_command;
+    expect(mlflow.command).toEqual(['sh', '-c', '${local.mlflow_command}']);
+    expect(command).toContain('pip install --quiet --no-cache-dir --user');
+    expect(command).not.toMatch(/\$DB_PASSWORD@/);
+    // The URI the start command builds holds a password with URL delimiters intact.
+    const script = /python3? -c '([^']+)'/.exec(command)![1];
+    const uri = execFileSync('python3', ['-c', script], {
+      env: {
+        PATH: process.env.PATH,
+        DB_USER: 'mlflow',
+        DB_PASSWORD: 'p@ss:w/rd%#?',
+        DB_HOST: 'db.example.internal:5432',
+      },
+      encoding: 'utf8',
+    }).trim();
+    expect(uri).toBe(
+      'postgresql://mlflow:p%40ss%3Aw%2Frd%25%23%3F@db.example.internal:5432/mlflow',
+    );
+    expect(command).toContain('--backend-store-uri "$uri"');
   });
 
   it('renders the large size: a bigger k3s host and more, larger ECS tasks, priced the same', async () => {
@@ -155,7 +243,9 @@ describe('small shapes dry run', () => {
       memory: 4096,
     });
     expect(read(ecs.files, 'terraform/services.tf')).toMatch(/count\s+= 4/);
-    expect(ecs.output.text[0].content).toContain('Fargate vCPU (4 tasks) x 8');
+    expect(ecs.output.text[0].content).toContain(
+      'Fargate vCPU, inference-api (4 tasks) x 8',
+    );
   });
 
   it('enforces the shape-dependent form fields on the server (dry-run API validates the parameters)', async () => {
@@ -167,6 +257,12 @@ describe('small shapes dry run', () => {
       [{ ...SAMPLE_VALUES.ecs, size: 'huge' }, /size|enum/],
       [{ ...SAMPLE_VALUES.eks, tier: 'qa' }, /tier|enum/],
       [{ ...SAMPLE_VALUES.eks, shape: 'gke' }, /shape|enum/],
+      // The form carries the prefix limits too: /20 is too small for the EKS/ECS subnets.
+      [{ ...SAMPLE_VALUES.ecs, vpcCidr: '10.70.0.0/20' }, /vpcCidr/],
+      [{ ...SAMPLE_VALUES.eks, vpcCidr: '10.40.0.0/24' }, /vpcCidr/],
+      [{ ...SAMPLE_VALUES.k3s, vpcCidr: '10.60.0.0/29' }, /vpcCidr/],
+      [{ ...SAMPLE_VALUES.k3s, adminCidr: '0.0.0.0/0' }, /adminCidr/],
+      [{ ...SAMPLE_VALUES.k3s, adminCidr: '300.1.1.1/24' }, /adminCidr/],
     ];
     for (const [values, mentions] of cases) {
       const res = await scaffolder.dryRun(

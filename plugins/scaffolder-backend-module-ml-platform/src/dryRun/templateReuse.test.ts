@@ -38,14 +38,34 @@ function canonical(value: unknown): string {
 }
 
 /**
+ * The form fields of a page: its own properties and those of every
+ * `dependencies` branch (oneOf), nested branches included, with where they are.
+ */
+function formFields(schema: any, at: string): [string, any, string][] {
+  const fields: [string, any, string][] = Object.entries<any>(
+    schema.properties ?? {},
+  ).map(([field, value]) => [field, value, `${at} ${field}`]);
+  for (const [key, dependency] of Object.entries<any>(
+    schema.dependencies ?? {},
+  ))
+    (dependency.oneOf ?? [dependency]).forEach((branch: any, i: number) =>
+      fields.push(...formFields(branch, `${at} ${key}.oneOf[${i}]`)),
+    );
+  return fields;
+}
+
+/**
  * The places where the same block appears again: parameter pages, form fields
- * with more than a title and type, and steps (by action and input). Steps that
- * only differ in id or name still count as the same step.
+ * with more than a title and type (in a page or any of its dependency
+ * branches), and steps (by action and input). Steps that only differ in id or
+ * name still count as the same step. A YAML alias (`*region`) is one block
+ * used twice, not a copy: it parses to the very same object, which is skipped.
  */
 function repeatedBlocks(
   templates: { ref: string; template: TemplateDocument }[],
 ): string[] {
   const seen = new Map<string, string>();
+  const aliased = new Set<unknown>();
   const repeats: string[] = [];
   const note = (what: string, block: unknown, where: string) => {
     const key = `${what}:${canonical(block)}`;
@@ -56,9 +76,14 @@ function repeatedBlocks(
   for (const { ref, template } of templates) {
     template.spec.parameters.forEach((page: any, i) => {
       note('parameter page', page, `${ref} parameters[${i}]`);
-      for (const [field, schema] of Object.entries<any>(page.properties ?? {}))
-        if (Object.keys(schema).length > 2)
-          note('form field', { field, schema }, `${ref} ${field}`);
+      for (const [field, schema, where] of formFields(
+        page,
+        `${ref} parameters[${i}]`,
+      )) {
+        if (Object.keys(schema).length <= 2 || aliased.has(schema)) continue;
+        aliased.add(schema);
+        note('form field', { field, schema }, where);
+      }
     });
     template.spec.steps.forEach((step: any, i) => {
       const { id: _id, name: _name, ...rest } = step;
@@ -91,15 +116,40 @@ describe('ml-environment template layout', () => {
         ...template,
         spec: {
           ...template.spec,
-          parameters: [template.spec.parameters[2]],
+          // A second template file parses to objects of its own.
+          parameters: [structuredClone(template.spec.parameters[2])],
           steps: [{ ...(template.spec.steps[0] as object), id: 'check-input' }],
         },
       },
     };
     expect(repeatedBlocks([{ ref: 'a', template }, copy])).toEqual([
       expect.stringMatching(/^parameter page at copy.* repeats a parameters/),
-      expect.stringMatching(/^form field at copy.*repoUrl repeats a repoUrl/),
+      expect.stringMatching(/^form field at copy.*repoUrl repeats a .*repoUrl/),
       expect.stringMatching(/^step at copy.* repeats a steps\[0\]/),
+    ]);
+  });
+
+  it('finds a field copied into another dependency branch, and lets a YAML alias through', async () => {
+    const [{ template }] = await allTemplates();
+    const aws: any = template.spec.parameters[1];
+    const [, cloud, k3s] = aws.dependencies.shape.oneOf;
+    // k3s takes the region through an alias: the same object, not a copy.
+    expect(k3s.properties.region).toBe(cloud.properties.region);
+    // structuredClone keeps the aliases shared; the pasted field is a copy.
+    const copied = structuredClone(aws);
+    copied.dependencies.shape.oneOf[2].properties.domainName = structuredClone(
+      copied.dependencies.shape.oneOf[1].properties.domainName,
+    );
+    const withCopy = {
+      ...template,
+      spec: {
+        ...template.spec,
+        parameters: [template.spec.parameters[0], copied],
+        steps: [],
+      },
+    };
+    expect(repeatedBlocks([{ ref: 'a', template: withCopy }])).toEqual([
+      'form field at a parameters[1] shape.oneOf[2] domainName repeats a parameters[1] shape.oneOf[1] domainName',
     ]);
   });
 

@@ -10,8 +10,17 @@ import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend'
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
+import {
+  EXAMPLES,
+  HOSTILE,
+  ShapeRequest,
+  requestArbitrary,
+} from '../__testUtils__/untrustedRequests';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
-import { environmentRequestSchema } from '../environment/request';
+import {
+  EnvironmentShape,
+  environmentRequestSchema,
+} from '../environment/request';
 import { environmentSizing } from '../environment/sizing';
 import { estimateMonthlyCost } from '../pricing/estimate';
 import { checkRenderedTree } from '../workspace/checkRenderedTree';
@@ -20,104 +29,54 @@ import { TEMPLATES_DIR } from '../__testUtils__/templateFiles';
 
 jest.setTimeout(300_000);
 
-/** Strings that try to leave an HCL string, a YAML scalar or a folder. */
-const HOSTILE = [
-  '${var.x}',
-  'a"b',
-  "a'b",
-  'a\nb: c',
-  'x: y',
-  '&anchor',
-  '*alias',
-  '../etc',
-  '..',
-  '%{ if true }x%{ endif }',
-  '${{ values.name }}',
-  '{% raw %}',
-  '# comment',
-  'a\\"',
-  '|\n  block',
-  'ok-name',
-];
-
-/** Mostly well-formed values (so rendering is exercised), often hostile ones. */
-const text = (pattern: RegExp) =>
-  fc.oneof(
-    { weight: 1, arbitrary: fc.constantFrom(...HOSTILE) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
-    { weight: 6, arbitrary: fc.stringMatching(pattern) },
-  );
-
-const requestArbitrary = fc.record({
-  name: text(/^[a-z0-9]([-a-z0-9]{0,20}[a-z0-9])?$/),
-  project: text(/^[a-z0-9]([-a-z0-9]{0,20}[a-z0-9])?$/),
-  owner: fc.oneof(
-    {
-      weight: 4,
-      arbitrary: fc.constantFrom(
-        'group:default/ml-platform',
-        'user:jane.doe',
-        'group:team-a',
-      ),
-    },
-    { weight: 1, arbitrary: fc.constantFrom(...HOSTILE) },
-    { weight: 1, arbitrary: fc.string() },
-  ),
-  description: text(/^[A-Za-z0-9 ,.()_/-]{0,60}$/),
-  vpcCidr: fc.oneof(
-    {
-      weight: 1,
-      arbitrary: fc.constantFrom(
-        '10.40.0.0/16"\n',
-        '${var.cidr}',
-        '10.0.0.0/8',
-      ),
-    },
-    { weight: 4, arbitrary: fc.constant('10.40.0.0/16') },
-    {
-      weight: 2,
-      arbitrary: fc
-        .tuple(
-          fc.integer({ min: 0, max: 255 }),
-          fc.integer({ min: 16, max: 28 }),
-        )
-        .map(([o, p]) => `10.${o}.0.0/${p}`),
-    },
-  ),
-});
-
-/**
- * The JSON-schema patterns of the form, read from template.yaml itself: the
- * fields of every page and of the shape-dependent parts (`dependencies`).
- */
-async function formPatterns(): Promise<Record<string, RegExp>> {
-  const text_ = await fs.readFile(
-    path.join(TEMPLATES_DIR, 'ml-environment/template.yaml'),
-    'utf8',
-  );
-  const template = parseAllDocuments(text_)[0].toJS();
+/** The fields the form asks a user of `shape` for, with their JSON-schema patterns. */
+async function formPatterns(shape: string): Promise<Record<string, RegExp>> {
+  const file = path.join(TEMPLATES_DIR, 'ml-environment/template.yaml');
+  const template = parseAllDocuments(await fs.readFile(file, 'utf8'))[0].toJS();
   const patterns: Record<string, RegExp> = {};
   const collect = (schema: any) => {
-    for (const [key, field] of Object.entries<any>(schema.properties ?? {})) {
+    for (const [key, field] of Object.entries<any>(schema.properties ?? {}))
       if (field.pattern) patterns[key] = new RegExp(field.pattern, 'u');
-    }
-    for (const dependency of Object.values<any>(schema.dependencies ?? {})) {
-      for (const branch of dependency.oneOf ?? [dependency]) collect(branch);
-    }
+    for (const dependency of Object.values<any>(schema.dependencies ?? {}))
+      for (const branch of dependency.oneOf ?? [])
+        if (branch.properties.shape.enum.includes(shape)) collect(branch);
   };
   for (const page of template.spec.parameters) collect(page);
   return patterns;
 }
+
+const PARTS: Record<EnvironmentShape, string[]> = {
+  eks: ['common', 'aws', 'aws-vpc', 'eks'],
+  kind: ['common', 'kind'],
+  k3s: ['common', 'aws', 'k3s'],
+  ecs: ['common', 'aws', 'aws-vpc', 'ecs'],
+};
 
 const fetchTemplate = createFetchTemplateAction({
   reader: mockServices.urlReader.mock(),
   integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
 });
 
-async function render(values: Record<string, unknown>) {
+/** fetch:template for the shape's skeleton parts, as the template's steps run it. */
+async function render(input: ShapeRequest) {
+  const sizing = environmentSizing(
+    input.shape,
+    input.tier as any,
+    undefined,
+    input.size as any,
+  );
+  const estimate = estimateMonthlyCost(sizing, input.region ?? 'us-east-1');
+  const values = {
+    ...input,
+    tier: sizing.tier,
+    repoUrl: 'github.com?owner=acme&repo=x',
+    monthlyEstimate: estimate.monthlyEstimate,
+    estimate,
+    sizing,
+  };
   const workspace = createMockDirectory();
   const scratch = createMockDirectory();
-  for (const part of ['common', 'aws', 'aws-vpc', 'eks']) {
+  for (const part of PARTS[input.shape]) {
     const ctx = createMockActionContext({
       input: { url: `./skeleton/${part}`, values: values as any },
       workspacePath: workspace.path,
@@ -131,74 +90,51 @@ async function render(values: Record<string, unknown>) {
       fs.mkdtemp(path.join(scratch.path, 'fetch-'));
     await fetchTemplate.handler(ctx as any);
   }
-  return workspace;
+  const read = (p: string) => fs.readFile(path.join(workspace.path, p), 'utf8');
+  return { workspace, read, sizing };
 }
 
 describe('untrusted input', () => {
-  it('is rejected by the form and the server, or renders files that parse and hold exactly the input', async () => {
-    const patterns = await formPatterns();
-    let rendered = 0;
+  it('of every shape is rejected by the form and the server, or renders files that parse and hold exactly the input', async () => {
+    const rendered: Record<string, number> = {};
     await fc.assert(
       fc.asyncProperty(requestArbitrary, async input => {
-        const formAccepts = Object.entries(input).every(([k, v]) =>
-          patterns[k].test(v),
+        const patterns = await formPatterns(input.shape);
+        const formAccepts = Object.entries(input).every(
+          ([k, v]) => !patterns[k] || patterns[k].test(v),
         );
-        const server = environmentRequestSchema.safeParse({
-          ...input,
-          shape: 'eks',
-          tier: 'prod',
-          region: 'us-east-1',
-        });
+        const server = environmentRequestSchema.safeParse(input);
         // Whatever the server accepts, the form accepts too: no value reaches a file unchecked.
         expect(formAccepts || !server.success).toBe(true);
         if (!server.success) return;
 
-        rendered += 1;
-        const sizing = environmentSizing('eks', 'prod');
-        const estimate = estimateMonthlyCost(sizing, 'us-east-1');
-        const workspace = await render({
-          ...input,
-          shape: 'eks',
-          tier: 'prod',
-          region: 'us-east-1',
-          awsAccountId: '123456789012',
-          stateBucket: 'state-bucket',
-          domainName: 'ml.example.com',
-          repoUrl: 'github.com?owner=acme&repo=x',
-          monthlyEstimate: estimate.monthlyEstimate,
-          estimate,
-          sizing,
-        });
+        rendered[input.shape] = (rendered[input.shape] ?? 0) + 1;
+        const { workspace, read, sizing } = await render(input);
         const report = await checkRenderedTree(workspace.path);
         expect(report.findings.map(formatFinding)).toEqual([]);
 
-        const entity = parseYaml(
-          await fs.readFile(
-            path.join(workspace.path, 'catalog-info.yaml'),
-            'utf8',
-          ),
-        );
+        const entity = parseYaml(await read('catalog-info.yaml'));
         expect(entity.metadata.name).toBe(input.name);
         expect(entity.metadata.description).toBe(input.description);
         expect(entity.spec).toEqual({
           type: 'ml-environment',
           owner: input.owner,
         });
+        const cloud = input.shape !== 'kind';
         expect(Object.keys(entity.metadata.annotations).sort()).toEqual([
           'github.com/project-slug',
-          'ml-platform/aws-region',
+          ...(cloud ? ['ml-platform/aws-region'] : []),
           'ml-platform/environment',
           'ml-platform/monthly-estimate',
           'ml-platform/shape',
           'ml-platform/tier',
-          'ml-platform/vpc-cidr',
+          ...(cloud ? ['ml-platform/vpc-cidr'] : []),
         ]);
+        if (!cloud) return;
+
         const locals: any = await parse(
           'locals.tf',
-          await fs.readFile(
-            path.join(workspace.path, 'terraform/locals.tf'),
-            'utf8',
-          ),
+          await read('terraform/locals.tf'),
         );
         expect(locals.locals[0]).toMatchObject({
           name: input.name,
@@ -214,39 +150,48 @@ describe('untrusted input', () => {
           'ManagedBy',
           'Project',
         ]);
+        const backend: any = await parse(
+          'backend.tf',
+          await read('terraform/backend.tf'),
+        );
+        expect(backend.terraform[0].backend.s3[0].bucket).toBe(
+          input.stateBucket,
+        );
+        // Files a shape does not render read as empty.
+        const tf = async (file: string): Promise<any> =>
+          parse(file, await read(`terraform/${file}`).catch(() => ''));
+        const cert = (await tf('certificate.tf')).module?.acm?.[0];
+        expect(
+          cert && { domain: cert.domain_name, zone: cert.zone_id },
+        ).toEqual(
+          sizing.loadBalancer
+            ? { domain: input.domainName, zone: input.hostedZoneId }
+            : undefined,
+        );
+        const k3s = (await tf('network.tf')).resource?.aws_security_group?.k3s;
+        expect(k3s?.[0].dynamic.ingress[0].content[0].cidr_blocks).toEqual(
+          input.shape === 'k3s' ? [input.adminCidr] : undefined,
+        );
       }),
-      {
-        numRuns: 40,
-        examples: [
-          [
-            {
-              name: 'ml-x',
-              project: 'p',
-              owner: 'user:jane.doe',
-              description: 'Fine (really) / ok',
-              vpcCidr: '10.40.0.0/16',
-            },
-          ],
-        ],
-      },
+      { numRuns: 40, examples: EXAMPLES.map(e => [e]) },
     );
-    // The generator must actually reach the rendering branch, or the property says nothing.
-    expect(rendered).toBeGreaterThan(3);
+    // Every shape must reach the rendering branch, or the property says nothing about it.
+    expect(Object.keys(rendered).sort()).toEqual(['ecs', 'eks', 'k3s', 'kind']);
   });
 
   it.each(HOSTILE.filter(h => h !== 'ok-name'))(
     'rejects %j in every free-text field at the form',
     async hostile => {
-      const patterns = await formPatterns();
-      for (const key of [
-        'name',
-        'project',
-        'owner',
-        'vpcCidr',
-        'stateBucket',
-        'domainName',
-      ]) {
-        expect(patterns[key].test(hostile)).toBe(false);
+      // The description may hold `.` and `/`: it is only ever a quoted string.
+      const fields = ['name', 'project', 'owner', 'vpcCidr', 'stateBucket'];
+      const byShape = {
+        eks: [...fields, 'domainName', 'hostedZoneId'],
+        k3s: [...fields, 'adminCidr'],
+      };
+      for (const [shape, keys] of Object.entries(byShape)) {
+        const patterns = await formPatterns(shape);
+        for (const key of keys)
+          expect([key, patterns[key].test(hostile)]).toEqual([key, false]);
       }
     },
   );

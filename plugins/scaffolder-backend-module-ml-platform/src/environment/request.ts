@@ -1,5 +1,12 @@
 import { ENVIRONMENT_NAME_PATTERN } from '@internal/backstage-plugin-ml-platform-common';
 import { z } from 'zod';
+import {
+  ADMIN_PREFIX_LIMITS,
+  CIDR_PATTERN,
+  PrefixLimits,
+  VPC_PREFIX_LIMITS,
+  parseCidr,
+} from './cidr';
 
 /** The shapes a template can render, from a laptop to a full EKS platform. */
 export const ENVIRONMENT_SHAPES = ['eks', 'kind', 'k3s', 'ecs'] as const;
@@ -25,19 +32,29 @@ export const ALLOWED_REGIONS = [
   'eu-central-1',
 ] as const;
 
-/** A dotted-quad IPv4 CIDR; the range itself is checked by parseCidr. */
-export const CIDR_PATTERN =
-  /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
-
 /**
  * Free text that ends up in YAML and HCL strings: no quotes, `$`, braces,
  * colons, `#`, `&`, `*` or newlines, so it cannot leave the string it is put in.
  */
 export const DESCRIPTION_PATTERN = /^[A-Za-z0-9 ,.()_/-]{0,200}$/;
 
+/** A Route 53 hosted zone id, e.g. Z0123456789ABCDEFGHIJ. */
+export const HOSTED_ZONE_ID_PATTERN = /^Z[A-Z0-9]{1,31}$/;
+
 /** An entity reference to the owning group or user, e.g. group:default/ml-platform. */
 export const OWNER_PATTERN =
   /^(group|user):([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\/)?[a-zA-Z0-9]([-_.a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
+
+/**
+ * Environment names: AWS resource names are derived from them, and the
+ * tightest is the EKS cluster IAM role prefix `<name>-cluster-` (38
+ * characters), so at most 29. A letter first (RDS identifiers), no `--` and
+ * no trailing `-` (ElastiCache ids, ALB names).
+ */
+export const AWS_SAFE_NAME_PATTERN = /^[a-z]([a-z0-9]|-[a-z0-9]){0,28}$/;
+export const AWS_SAFE_NAME_MAX_LENGTH = 29;
+const AWS_SAFE_NAME_MESSAGE =
+  "Environment name must start with a letter and hold only lowercase letters, digits and single '-' between them, at most 29 characters (AWS names derived from it, such as the EKS cluster role prefix '<name>-cluster-', allow 38)";
 
 const dnsName = (what: string) =>
   z
@@ -64,8 +81,11 @@ export const gpuSizingSchema = z
   });
 
 /** Everything the templates ask for, checked the same way on the server. */
-export const environmentRequestSchema = z.object({
-  name: dnsName('Environment name'),
+const environmentFieldsSchema = z.object({
+  name: z
+    .string()
+    .max(AWS_SAFE_NAME_MAX_LENGTH, AWS_SAFE_NAME_MESSAGE)
+    .regex(AWS_SAFE_NAME_PATTERN, AWS_SAFE_NAME_MESSAGE),
   project: dnsName('Project'),
   owner: z
     .string()
@@ -121,7 +141,39 @@ export const environmentRequestSchema = z.object({
       'Domain name must be a lowercase host name such as ml.example.com',
     )
     .optional(),
+  hostedZoneId: z
+    .string()
+    .regex(
+      HOSTED_ZONE_ID_PATTERN,
+      'Hosted zone id must look like Z0123456789ABCDEFGHIJ (a Route 53 hosted zone id)',
+    )
+    .optional(),
 });
+
+/**
+ * The request with the range checks that depend on the shape: the VPC size
+ * its subnets need, and the admin range of k3s.
+ */
+export const environmentRequestSchema = environmentFieldsSchema.superRefine(
+  (request, ctx) => {
+    const vpcLimits =
+      VPC_PREFIX_LIMITS[request.shape as keyof typeof VPC_PREFIX_LIMITS];
+    const checks: [string | undefined, string, PrefixLimits | undefined][] = [
+      [request.vpcCidr, 'VPC CIDR', vpcLimits],
+      [
+        request.adminCidr,
+        'Admin CIDR',
+        request.shape === 'k3s' ? ADMIN_PREFIX_LIMITS : undefined,
+      ],
+    ];
+    for (const [cidr, what, limits] of checks) {
+      if (!cidr || !limits || !CIDR_PATTERN.test(cidr)) continue;
+      const range = parseCidr(cidr, limits);
+      if ('error' in range)
+        ctx.addIssue({ code: 'custom', message: `${what} ${range.error}` });
+    }
+  },
+);
 
 export type EnvironmentRequest = z.infer<typeof environmentRequestSchema>;
 

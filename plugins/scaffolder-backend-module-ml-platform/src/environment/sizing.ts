@@ -26,6 +26,8 @@ export interface EnvironmentSizing {
   natGateways: number;
   nodeGroups: NodeGroupSizing[];
   eksControlPlane: boolean;
+  /** The EKS Kubernetes version the cluster runs, and when its standard support ends. */
+  kubernetes?: EksKubernetesVersion;
   database?: {
     instanceClass: string;
     multiAz: boolean;
@@ -34,8 +36,27 @@ export interface EnvironmentSizing {
   };
   cache?: { nodeType: string; nodes: number };
   loadBalancer: boolean;
-  fargate?: { tasks: number; vcpu: number; memoryGiB: number };
+  /** ECS: inference API tasks and MLflow tasks, all of the same task size. */
+  fargate?: FargateSizing;
 }
+
+export interface EksKubernetesVersion {
+  version: string;
+  /** ISO date; past it the control plane is billed at the extended-support rate. */
+  standardSupportEnds: string;
+}
+
+/**
+ * The version new EKS clusters get: the newest in EKS standard support, from the
+ * Amazon EKS Kubernetes release calendar
+ * (https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html,
+ * mirrored at https://endoflife.date/amazon-eks): 1.35 released 2026-01-28,
+ * standard support until 2027-03-27 (1.34 ends 2026-12-02, 1.33 ended 2026-07-29).
+ */
+export const EKS_KUBERNETES_VERSION: EksKubernetesVersion = {
+  version: '1.35',
+  standardSupportEnds: '2027-03-27',
+};
 
 const DATA_TAINT = {
   key: 'workload',
@@ -75,6 +96,7 @@ export function eksSizing(
       availabilityZones: 2,
       natGateways: 1,
       eksControlPlane: true,
+      kubernetes: EKS_KUBERNETES_VERSION,
       nodeGroups: [
         {
           name: 'system',
@@ -101,6 +123,7 @@ export function eksSizing(
       availabilityZones: 3,
       natGateways: 3,
       eksControlPlane: true,
+      kubernetes: EKS_KUBERNETES_VERSION,
       nodeGroups: [
         {
           name: 'system',
@@ -135,6 +158,7 @@ export function eksSizing(
     availabilityZones: 3,
     natGateways: 3,
     eksControlPlane: true,
+    kubernetes: EKS_KUBERNETES_VERSION,
     nodeGroups: [
       {
         name: 'system',
@@ -178,14 +202,20 @@ export const K3S_INSTANCE_TYPES: Record<ShapeSize, string> = {
   large: 'm5.2xlarge',
 };
 
-/** ECS Fargate per size: task count and a valid Fargate cpu/memory pair. */
-export const ECS_TASKS: Record<
-  ShapeSize,
-  { tasks: number; vcpu: number; memoryGiB: number }
-> = {
-  small: { tasks: 2, vcpu: 0.5, memoryGiB: 1 },
-  medium: { tasks: 2, vcpu: 1, memoryGiB: 2 },
-  large: { tasks: 4, vcpu: 2, memoryGiB: 4 },
+export interface FargateSizing {
+  /** Inference API tasks (the autoscaling minimum). */
+  tasks: number;
+  /** MLflow tracking server tasks. */
+  mlflowTasks: number;
+  vcpu: number;
+  memoryGiB: number;
+}
+
+/** ECS Fargate per size: task counts and a valid Fargate cpu/memory pair. */
+export const ECS_TASKS: Record<ShapeSize, FargateSizing> = {
+  small: { tasks: 2, mlflowTasks: 1, vcpu: 0.5, memoryGiB: 1 },
+  medium: { tasks: 2, mlflowTasks: 1, vcpu: 1, memoryGiB: 2 },
+  large: { tasks: 4, mlflowTasks: 1, vcpu: 2, memoryGiB: 4 },
 };
 
 /**

@@ -53,6 +53,8 @@ export const PRICE_TABLE = {
     },
     'nat-gateway': { hourly: 0.045, status: 'sourced', source: 'P5' },
     'eks-cluster': { hourly: 0.1, status: 'sourced', source: 'P6, P7' },
+    // A version past standard support costs 0.60 per cluster hour in total.
+    'eks-cluster-extended': { hourly: 0.6, status: 'sourced', source: 'P7' },
     alb: { hourly: 0.0225, status: 'sourced', source: 'P8' },
     // Not in shared/aws-prices.md: the AWS Fargate pricing page (Linux/x86), not re-checked from here.
     'fargate:vcpu': {

@@ -40,7 +40,17 @@ export function estimateMonthlyCost(
     });
   };
 
-  if (sizing.eksControlPlane) add('EKS control plane', 'eks-cluster', 1);
+  if (sizing.eksControlPlane && sizing.kubernetes) {
+    const { version, standardSupportEnds } = sizing.kubernetes;
+    const extended = PRICE_TABLE.date > standardSupportEnds;
+    add(
+      `EKS control plane (Kubernetes ${version}, ${
+        extended ? 'extended' : 'standard'
+      } support)`,
+      extended ? 'eks-cluster-extended' : 'eks-cluster',
+      1,
+    );
+  }
   for (const group of sizing.nodeGroups) {
     // Mixed-instance groups are priced at their first (smallest) type.
     const type = group.instanceTypes[0];
@@ -68,13 +78,16 @@ export function estimateMonthlyCost(
   add('NAT gateways', 'nat-gateway', sizing.natGateways);
   if (sizing.loadBalancer) add('Application Load Balancer', 'alb', 1);
   if (sizing.fargate) {
-    const { tasks, vcpu, memoryGiB } = sizing.fargate;
-    add(`Fargate vCPU (${tasks} tasks)`, 'fargate:vcpu', tasks * vcpu);
-    add(
-      `Fargate memory GiB (${tasks} tasks)`,
-      'fargate:gib',
-      tasks * memoryGiB,
-    );
+    // Every service the ECS Terraform runs, at the task size they share.
+    const { tasks, mlflowTasks, vcpu, memoryGiB } = sizing.fargate;
+    for (const [service, count] of [
+      ['inference-api', tasks],
+      ['mlflow', mlflowTasks],
+    ] as const) {
+      const label = `${service} (${count} task${count === 1 ? '' : 's'})`;
+      add(`Fargate vCPU, ${label}`, 'fargate:vcpu', count * vcpu);
+      add(`Fargate memory GiB, ${label}`, 'fargate:gib', count * memoryGiB);
+    }
   }
 
   const notes = [

@@ -2,11 +2,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { checkTerraformFile } from './hcl';
 import { checkKubernetesFile } from './kubernetes';
+import { checkShellManifests } from './shellManifests';
 import { scanText } from './textScan';
 import { WorkspaceReport } from './types';
 import { checkWorkflowFile } from './workflows';
 
-/** Helm chart templates are Go templates, not manifests; they are scanned as text only. */
+/**
+ * Helm chart templates are Go templates, not manifests: they are scanned as
+ * text here (there is no helm binary at run time); the tests render them.
+ */
 const isHelmTemplate = (rel: string) =>
   /(^|\/)charts?\/[^/]+\/templates\//.test(rel) ||
   /(^|\/)helm\/[^/]+\/templates\//.test(rel);
@@ -53,6 +57,10 @@ export async function checkRenderedTree(
       report.findings.push(...checkWorkflowFile(rel, content));
     } else if (/\.ya?ml$/.test(rel) && !isHelmTemplate(rel)) {
       const { findings, objects } = checkKubernetesFile(rel, content);
+      report.counts.kubernetes += objects;
+      report.findings.push(...findings);
+    } else if (/\.sh(\.tftpl)?$/.test(rel)) {
+      const { findings, objects } = checkShellManifests(rel, content);
       report.counts.kubernetes += objects;
       report.findings.push(...findings);
     }

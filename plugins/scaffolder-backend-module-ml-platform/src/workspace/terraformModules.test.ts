@@ -60,7 +60,7 @@ module "vpc" {
     expect(
       await check(`module "eks" {
   source  = "terraform-aws-modules/eks/aws"
-  version = "20.24.3"
+  version = "20.37.2"
   eks_managed_node_groups = {
     gpu = {
       instance_types = ["g4dn.xlarge"]
@@ -72,7 +72,7 @@ module "vpc" {
 }
 `),
     ).toEqual([
-      "terraform/main.tf:8 [terraform-module] module \"eks\": entry 'gpu' of eks_managed_node_groups has key 'desired_count', which terraform-aws-modules/eks/aws 20.24.3 does not read (https://github.com/terraform-aws-modules/terraform-aws-eks/blob/v20.24.3/node_groups.tf)",
+      "terraform/main.tf:8 [terraform-module] module \"eks\": entry 'gpu' of eks_managed_node_groups has key 'desired_count', which terraform-aws-modules/eks/aws 20.37.2 does not read (https://github.com/terraform-aws-modules/terraform-aws-eks/blob/v20.37.2/node_groups.tf)",
     ]);
   });
 

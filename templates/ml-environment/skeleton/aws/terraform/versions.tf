@@ -4,7 +4,8 @@ terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = "~> 5.70"
+      # terraform-aws-modules/eks 20.37 needs >= 5.95 and < 6.0.
+      version = "~> 5.95"
     }
 {%- if values.shape == 'eks' %}
     helm = {

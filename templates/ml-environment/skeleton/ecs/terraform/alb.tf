@@ -21,8 +21,10 @@ resource "aws_security_group" "alb" {
   }
 }
 
+# Environment names have at most 29 characters (validate action), within the
+# ALB's 32, so the name is never cut to end in a hyphen.
 resource "aws_lb" "this" {
-  name                       = substr(local.name, 0, 32)
+  name                       = local.name
   load_balancer_type         = "application"
   subnets                    = module.vpc.public_subnets
   security_groups            = [aws_security_group.alb.id]
@@ -59,6 +61,8 @@ resource "aws_lb_listener" "http" {
   }
 }
 
+# The module's ARN output is the validated certificate's, so the listener is
+# only created once ACM has issued it.
 resource "aws_lb_listener" "https" {
   load_balancer_arn = aws_lb.this.arn
   port              = 443
@@ -85,6 +89,19 @@ resource "aws_lb_listener_rule" "mlflow" {
     path_pattern {
       values = ["/mlflow", "/mlflow/*"]
     }
+  }
+}
+
+# The domain of the certificate points at the ALB (MLflow's tracking URI uses it).
+resource "aws_route53_record" "alb" {
+  zone_id = "${{ values.hostedZoneId }}"
+  name    = "${{ values.domainName }}"
+  type    = "A"
+
+  alias {
+    name                   = aws_lb.this.dns_name
+    zone_id                = aws_lb.this.zone_id
+    evaluate_target_health = true
   }
 }
 

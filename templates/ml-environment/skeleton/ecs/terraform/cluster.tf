@@ -53,17 +53,9 @@ resource "aws_iam_role" "task" {
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 }
 
-resource "aws_iam_role_policy" "task_artifacts" {
-  name = "mlflow-artifacts"
-  role = aws_iam_role.task.id
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect   = "Allow"
-      Action   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"]
-      Resource = [module.artifacts.s3_bucket_arn, "${module.artifacts.s3_bucket_arn}/*"]
-    }]
-  })
+resource "aws_iam_role_policy_attachment" "task_artifacts" {
+  role       = aws_iam_role.task.name
+  policy_arn = module.artifacts.access_policy_arn
 }
 
 resource "aws_security_group" "tasks" {

@@ -1,7 +1,15 @@
+# The release workflow registers a task definition revision for each tag it
+# pushes and rolls the service to it; Terraform only sets the first one.
+variable "inference_api_image_tag" {
+  description = "Image tag of the first inference API task definition (later ones come from the release workflow)"
+  type        = string
+  default     = "v0.1.0"
+}
+
 locals {
   services = {
     inference-api = {
-      image  = "${aws_ecr_repository.this["inference-api"].repository_url}:latest"
+      image  = "${aws_ecr_repository.this["inference-api"].repository_url}:${var.inference_api_image_tag}"
       port   = 8000
       health = "/health"
       count  = ${{ values.sizing.fargate.tasks }}
@@ -18,18 +26,29 @@ locals {
       image  = "ghcr.io/mlflow/mlflow:v2.16.2"
       port   = 5000
       health = "/mlflow/health"
-      count  = 1
+      count  = ${{ values.sizing.fargate.mlflowTasks }}
       environment = [
         { name = "DB_HOST", value = module.db.db_instance_endpoint },
         { name = "ARTIFACTS", value = "s3://${module.artifacts.s3_bucket_id}/mlflow" },
+        # The container runs as user 1000: pip installs under this HOME (--user).
+        { name = "HOME", value = "/tmp" },
       ]
       secrets = [
         { name = "DB_USER", valueFrom = "${module.db.db_instance_master_user_secret_arn}:username::" },
         { name = "DB_PASSWORD", valueFrom = "${module.db.db_instance_master_user_secret_arn}:password::" },
       ]
-      command = ["sh", "-c", "pip install --quiet psycopg2-binary boto3 && mlflow server --host 0.0.0.0 --port 5000 --static-prefix /mlflow --backend-store-uri postgresql://$DB_USER:$DB_PASSWORD@$DB_HOST/mlflow --artifacts-destination $ARTIFACTS"]
+      command = ["sh", "-c", local.mlflow_command]
     }
   }
+
+  # The image has no PostgreSQL driver, so it is installed for the user at
+  # start. The RDS-generated password may hold URL delimiters (@ : / % #), so
+  # the backend store URI is built with both credentials URL-encoded.
+  mlflow_command = <<-EOT
+    pip install --quiet --no-cache-dir --user psycopg2-binary boto3 &&
+    uri="$(python3 -c 'import os, urllib.parse as u; q = lambda k: u.quote(os.environ[k], safe=""); print("postgresql://%s:%s@%s/mlflow" % (q("DB_USER"), q("DB_PASSWORD"), os.environ["DB_HOST"]))')" &&
+    exec mlflow server --host 0.0.0.0 --port 5000 --static-prefix /mlflow --backend-store-uri "$uri" --artifacts-destination "$ARTIFACTS"
+  EOT
 }
 
 resource "aws_ecs_task_definition" "this" {
@@ -63,13 +82,11 @@ resource "aws_ecs_task_definition" "this" {
   }])
 }
 
-resource "aws_ecs_service" "this" {
-  for_each = local.services
-
-  name            = each.key
+resource "aws_ecs_service" "inference_api" {
+  name            = "inference-api"
   cluster         = aws_ecs_cluster.this.id
-  task_definition = aws_ecs_task_definition.this[each.key].arn
-  desired_count   = each.value.count
+  task_definition = aws_ecs_task_definition.this["inference-api"].arn
+  desired_count   = local.services.inference-api.count
   launch_type     = "FARGATE"
 
   network_configuration {
@@ -78,9 +95,41 @@ resource "aws_ecs_service" "this" {
   }
 
   load_balancer {
-    target_group_arn = aws_lb_target_group.this[each.key].arn
-    container_name   = each.key
-    container_port   = each.value.port
+    target_group_arn = aws_lb_target_group.this["inference-api"].arn
+    container_name   = "inference-api"
+    container_port   = local.services.inference-api.port
+  }
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  # Releases move the task definition and autoscaling the count; a later
+  # apply must not roll either back.
+  lifecycle {
+    ignore_changes = [task_definition, desired_count]
+  }
+
+  depends_on = [aws_lb_listener.https]
+}
+
+resource "aws_ecs_service" "mlflow" {
+  name            = "mlflow"
+  cluster         = aws_ecs_cluster.this.id
+  task_definition = aws_ecs_task_definition.this["mlflow"].arn
+  desired_count   = local.services.mlflow.count
+  launch_type     = "FARGATE"
+
+  network_configuration {
+    subnets         = module.vpc.private_subnets
+    security_groups = [aws_security_group.tasks.id]
+  }
+
+  load_balancer {
+    target_group_arn = aws_lb_target_group.this["mlflow"].arn
+    container_name   = "mlflow"
+    container_port   = local.services.mlflow.port
   }
 
   deployment_circuit_breaker {
@@ -93,7 +142,7 @@ resource "aws_ecs_service" "this" {
 
 resource "aws_appautoscaling_target" "inference_api" {
   service_namespace  = "ecs"
-  resource_id        = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.this["inference-api"].name}"
+  resource_id        = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.inference_api.name}"
   scalable_dimension = "ecs:service:DesiredCount"
   min_capacity       = ${{ values.sizing.fargate.tasks }}
   max_capacity       = 10

@@ -1,9 +1,9 @@
 module "eks" {
   source  = "terraform-aws-modules/eks/aws"
-  version = "20.24.3"
+  version = "20.37.2"
 
   cluster_name    = local.name
-  cluster_version = "1.31"
+  cluster_version = "${{ values.sizing.kubernetes.version }}"
 
   cluster_endpoint_public_access           = true
   enable_cluster_creator_admin_permissions = true
@@ -16,7 +16,7 @@ module "eks" {
 {%- for group in values.sizing.nodeGroups %}
     ${{ group.name }} = {
       instance_types = [{% for type in group.instanceTypes %}"${{ type }}"{% if not loop.last %}, {% endif %}{% endfor %}]
-      ami_type       = "${{ 'AL2_x86_64_GPU' if group.gpu else 'AL2_x86_64' }}"
+      ami_type       = "${{ 'AL2023_x86_64_NVIDIA' if group.gpu else 'AL2023_x86_64_STANDARD' }}"
       min_size       = ${{ group.min }}
       desired_size   = ${{ group.desired }}
       max_size       = ${{ group.max }}

@@ -5,7 +5,7 @@ module "mlflow_irsa" {
 
   role_name = "${local.name}-mlflow"
   role_policy_arns = {
-    artifacts = aws_iam_policy.mlflow_artifacts.arn
+    artifacts = module.artifacts.access_policy_arn
   }
   oidc_providers = {
     main = {
@@ -13,16 +13,4 @@ module "mlflow_irsa" {
       namespace_service_accounts = ["mlops-system:mlflow"]
     }
   }
-}
-
-resource "aws_iam_policy" "mlflow_artifacts" {
-  name = "${local.name}-mlflow-artifacts"
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect   = "Allow"
-      Action   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"]
-      Resource = [module.artifacts.s3_bucket_arn, "${module.artifacts.s3_bucket_arn}/*"]
-    }]
-  })
 }

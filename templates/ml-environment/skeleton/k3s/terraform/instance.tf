@@ -17,17 +17,9 @@ resource "aws_iam_role" "k3s" {
 }
 
 # MLflow writes artifacts to S3 with the instance role, without keys.
-resource "aws_iam_role_policy" "artifacts" {
-  name = "mlflow-artifacts"
-  role = aws_iam_role.k3s.id
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect   = "Allow"
-      Action   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"]
-      Resource = [module.artifacts.s3_bucket_arn, "${module.artifacts.s3_bucket_arn}/*"]
-    }]
-  })
+resource "aws_iam_role_policy_attachment" "artifacts" {
+  role       = aws_iam_role.k3s.name
+  policy_arn = module.artifacts.access_policy_arn
 }
 
 resource "aws_iam_role_policy_attachment" "ssm" {

@@ -16,11 +16,11 @@ module "vpc" {
 
 resource "aws_security_group" "k3s" {
   name_prefix = "${local.name}-k3s-"
-  description = "Kubernetes API and MLflow from the admin range only"
+  description = "Kubernetes API, MLflow and the inference API from the admin range only"
   vpc_id      = module.vpc.vpc_id
 
   dynamic "ingress" {
-    for_each = { kubernetes = 6443, mlflow = 5000, https = 443 }
+    for_each = { kubernetes = 6443, mlflow = 5000, inference-api = 8000 }
     content {
       description = ingress.key
       from_port   = ingress.value

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates the local environment: registry on localhost:5001, the 3-node kind
-# cluster, random credentials as Kubernetes secrets, and the data services.
+# cluster, random credentials as Kubernetes secrets, the data services with the
+# MLflow bucket in MinIO, and monitoring.
 set -euo pipefail
 cluster="${{ values.name }}"
 registry=kind-registry
@@ -27,3 +28,14 @@ kubectl -n mlops-system get secret minio-credentials >/dev/null 2>&1 ||
   kubectl -n mlops-system create secret generic minio-credentials \
     --from-literal=root-user=mlflow --from-literal=root-password="$(openssl rand -hex 16)"
 kubectl apply -f k8s/
+# One bucket name everywhere: MLflow's artifact destination, this Job, helm/mlflow.
+kubectl -n mlops-system wait --for=condition=complete job/minio-bucket --timeout=5m
+
+# Prometheus and Grafana (host port 3001); the Grafana admin password is generated here.
+kubectl create namespace monitoring --dry-run=client -o yaml | kubectl apply -f -
+kubectl -n monitoring get secret grafana-admin >/dev/null 2>&1 ||
+  kubectl -n monitoring create secret generic grafana-admin \
+    --from-literal=admin-user=admin --from-literal=admin-password="$(openssl rand -hex 16)"
+helm repo add prometheus-community https://prometheus-community.github.io/helm-charts --force-update >/dev/null
+helm upgrade --install monitoring prometheus-community/kube-prometheus-stack --version 65.1.1 \
+  --namespace monitoring -f helm/monitoring/values.yaml --wait --timeout 10m

@@ -1,9 +1,4 @@
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-
-from quality_gate import compare  # noqa: E402
+from quality_gate import compare
 
 
 def test_passes_when_metrics_hold():

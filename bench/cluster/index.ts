@@ -31,15 +31,20 @@ async function main() {
     const backend = run<any>('backend.ts', { BENCH_K8S_URL: k8s });
     const summary = await backend.result;
     const seconds = Number(process.env.BENCH_WARM_SECONDS ?? 10);
-    const load = (target: string) =>
+    const load = (target: string, headers?: Record<string, string>) =>
       measureLoad({
         url: target,
         connections: 50,
         durationSeconds: seconds,
         warmupSeconds: 3,
+        headers,
       });
+    // What a browser sends: the response is gzipped for it.
+    const gzip = { 'accept-encoding': 'gzip, deflate, br' };
     const warm = await load(`${summary.url}/cluster`);
     const warmGpus = await load(`${summary.url}/gpus`);
+    const warmGpusGzip = await load(`${summary.url}/gpus`, gzip);
+    const gpusBody = await (await fetch(`${summary.url}/gpus`)).text();
     // The same load on a route that reads no upstream: the framework's share.
     const floorRoute = await load(summary.url.replace(/\/ml-scale$/, ''));
     // And on a bare node:http server answering the same /cluster body.
@@ -64,7 +69,12 @@ async function main() {
       `  /cluster (${Buffer.byteLength(clusterBody)} bytes): ${describeLoad(
         warm,
       )}`,
-      `  /gpus:         ${describeLoad(warmGpus)}`,
+      `  /gpus (${Buffer.byteLength(gpusBody)} bytes): ${describeLoad(
+        warmGpus,
+      )}`,
+      `  /gpus, Accept-Encoding gzip (a browser): ${describeLoad(
+        warmGpusGzip,
+      )}`,
       `  /environments (no upstream, same backend): ${describeLoad(
         floorRoute,
       )}`,

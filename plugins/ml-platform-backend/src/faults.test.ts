@@ -261,8 +261,11 @@ describe('a dead upstream', () => {
     await setFault({ upstream: 'k8s', environment: 'ml-prod', mode: '500' });
     await sleep(TTL_S * 1000 + 100);
 
+    // each read after the hold of the last failure (the TTL), so each one
+    // tries the upstream until the breaker opens
     for (let i = 0; i < 5; i++) {
       await get(server, '/environments/ml-prod/cluster');
+      await sleep(TTL_S * 1000 + 50);
     }
     const before = await k8sCalls('ml-prod');
     const reads = [];

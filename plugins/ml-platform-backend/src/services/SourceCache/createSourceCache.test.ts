@@ -1,7 +1,7 @@
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { createSourceCache } from './createSourceCache';
+import { createSourceCache, ERROR_HOLD_MS } from './createSourceCache';
 import { parseRetryAfter, RetryAfterError } from './retryAfter';
 
 const key = { source: 'kubernetes' as const, environment: 'ml-prod' };
@@ -94,11 +94,14 @@ describe('createSourceCache', () => {
       options: { ttlMs: 1000, timeoutMs: 5000, breakerThreshold: 100 },
       now: () => clock,
     });
+    // each read past the hold of the last failure (the TTL here)
     for (let i = 0; i < 5; i++) {
       await sourceCache.read(key, failing('500 Internal Server Error'));
+      clock += 1001;
     }
     await sourceCache.read(key, failing('connect ECONNREFUSED'));
     expect(logger.warn).toHaveBeenCalledTimes(2);
+    clock += 1001;
 
     await sourceCache.read(key, async () => ({ nodes: 3 }));
     expect(logger.info).toHaveBeenCalledWith(
@@ -196,17 +199,46 @@ describe('createSourceCache', () => {
   });
 
   it('stops calling an upstream that keeps failing', async () => {
-    const { sourceCache } = setup({ breakerThreshold: 2 });
+    const { sourceCache, advance } = setup({ breakerThreshold: 2 });
     const load = failing('500 Internal Server Error');
 
     for (let i = 0; i < 5; i++) {
       await sourceCache.read(key, load);
+      advance(1001); // past the hold of the last failure
     }
     const last = await sourceCache.read(key, load);
 
     // the first read fails twice (one retry) and opens the breaker; later reads never reach the upstream
     expect(load).toHaveBeenCalledTimes(2);
     expect(last.error?.message).toMatch(/failing repeatedly/);
+  });
+
+  it('answers reads soon after a failure from memory: no upstream, no shared cache, one envelope', async () => {
+    let clock = Date.parse('2026-11-23T10:00:00Z');
+    const cache = CacheManager.fromConfig(
+      new ConfigReader({ backend: { cache: { store: 'memory' } } }),
+    ).forPlugin('ml-platform');
+    const sourceCache = createSourceCache({
+      cache,
+      logger: mockServices.logger.mock(),
+      options: { ttlMs: 60_000, timeoutMs: 5000, breakerThreshold: 3 },
+      now: () => clock,
+    });
+    await sourceCache.read(key, async () => ({ nodes: 3 }));
+    clock += 61_000;
+    const load = failing('Kubernetes API answered 503');
+    const first = await sourceCache.read(key, load);
+    const get = jest.spyOn(cache, 'get');
+    clock += ERROR_HOLD_MS - 1;
+    const again = await sourceCache.read(key, load);
+    expect(again).toBe(first);
+    expect(again).toMatchObject({ stale: true, data: { nodes: 3 } });
+    expect(load).toHaveBeenCalledTimes(2); // the first read and its retry
+    expect(get).not.toHaveBeenCalled();
+
+    clock += 2; // the hold is over: the upstream is tried again
+    await sourceCache.read(key, async () => ({ nodes: 4 }));
+    expect((await sourceCache.read(key, load)).data).toEqual({ nodes: 4 });
   });
 
   it('retries a failed load once before reporting an error', async () => {
@@ -325,7 +357,9 @@ describe('createSourceCache when the shared cache fails', () => {
     });
     // get + set of the first read, then one get: the breaker is open now.
     const calls = cache.get.mock.calls.length + cache.set.mock.calls.length;
-    await sourceCache.read(key, async () => ({ nodes: 4 }));
+    clock += 1001; // past the hold of the failure, so the read goes on
+    const up = await sourceCache.read(key, async () => ({ nodes: 4 }));
+    expect(up.data).toEqual({ nodes: 4 });
     expect(cache.get.mock.calls.length + cache.set.mock.calls.length).toBe(
       calls,
     );

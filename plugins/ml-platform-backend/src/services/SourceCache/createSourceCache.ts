@@ -29,6 +29,9 @@ interface CachedEntry {
   fetchedAt: string;
 }
 
+/** How long a failed read is answered from memory before the upstream is tried again. */
+export const ERROR_HOLD_MS = 5_000;
+
 /** The default bounds: a card waits at most 10 s for its upstream. */
 export const DEFAULT_SOURCE_CACHE_OPTIONS: SourceCacheOptions = {
   ttlMs: 60_000,
@@ -70,8 +73,16 @@ export function createSourceCache(deps: {
   );
   const inFlight = new Map<string, Promise<SourceEnvelope<any>>>();
   const policies = new Map<string, IPolicy>();
-  /** Upstreams that answered with Retry-After: not called before `until`. */
-  const waits = new Map<string, { until: number; message: string }>();
+  /**
+   * The envelope of the last failed read, served until `until`: the time an
+   * upstream asked for with Retry-After, or else a short hold (the TTL, at
+   * most ERROR_HOLD_MS). While an upstream is down, a page view then costs
+   * neither a shared-cache read nor a trip to the breaker.
+   */
+  const waits = new Map<
+    string,
+    { until: number; envelope: SourceEnvelope<any> }
+  >();
   /**
    * The last fresh envelope per source and environment, kept in this process:
    * the shared cache (Redis in production) costs a round trip and a parse of
@@ -168,6 +179,7 @@ export function createSourceCache(deps: {
         data,
       };
       fresh.set(id, envelope);
+      waits.delete(id);
       if (lastWarning.delete(id)) {
         deps.logger.info(
           `Reading ${key.source} of environment ${key.environment} works again`,
@@ -181,7 +193,6 @@ export function createSourceCache(deps: {
         message = `${message} (Retry-After: ${Math.ceil(
           retryAfterMs / 1000,
         )} s)`;
-        waits.set(id, { until: now() + retryAfterMs, message });
       }
       // An upstream that stays down (or an open breaker) fails every read
       // the same way: one log line per change of reason, not one per request.
@@ -191,7 +202,13 @@ export function createSourceCache(deps: {
           `Reading ${key.source} of environment ${key.environment} failed: ${message}`,
         );
       }
-      return failed(key, cached, message);
+      const envelope = failed<T>(key, cached, message);
+      waits.set(id, {
+        until:
+          now() + (retryAfterMs ?? Math.min(options.ttlMs, ERROR_HOLD_MS)),
+        envelope,
+      });
+      return envelope;
     }
   }
 
@@ -205,6 +222,11 @@ export function createSourceCache(deps: {
       if (memo && isFresh(memo.fetchedAt)) {
         return memo;
       }
+      const wait = waits.get(id);
+      if (wait && now() < wait.until) {
+        return wait.envelope;
+      }
+      waits.delete(id);
       // Someone is already waiting on the upstream (up to the timeout);
       // later callers get the last good data at once, marked stale.
       const pending = inFlight.get(id);
@@ -224,11 +246,6 @@ export function createSourceCache(deps: {
         fresh.set(id, envelope);
         return envelope;
       }
-      const wait = waits.get(id);
-      if (wait && now() < wait.until) {
-        return failed<T>(key, cached, wait.message);
-      }
-      waits.delete(id);
       // Another caller may have started the reload while this one read the cache.
       const raced = inFlight.get(id);
       if (raced) {

@@ -1,11 +1,10 @@
 /* eslint-disable no-console */
-import { ChildProcess } from 'child_process';
 import { runChildScript } from '../lib/childScript';
 import { measureLoad } from '../lib/loadLatency';
 import { join } from 'path';
 import { parseArgs } from 'util';
 import { startProductionBackend } from './productionBackend';
-import { LoadTarget, startPluginBackend } from './targets';
+import { LoadTarget, startPluginBackend, stopChild } from './targets';
 
 /**
  * bench:load — the summary route and the cost routes against the demo
@@ -59,17 +58,6 @@ function run<T>(script: string, env: Record<string, string>) {
   return runChildScript<T>(join(__dirname, script), env, { quiet: true });
 }
 
-function stop(child: ChildProcess) {
-  return new Promise<void>(resolve => {
-    if (child.exitCode !== null) {
-      resolve();
-      return;
-    }
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill();
-  });
-}
 
 async function upstreamCalls(sandbox: string) {
   const counts = await (await fetch(`${sandbox}/_sandbox/requests`)).json();
@@ -197,7 +185,7 @@ async function main() {
       }
     }
   } finally {
-    await stop(sandboxProcess.child);
+    await stopChild(sandboxProcess.child);
   }
   console.log(
     '\nmode       route                         req/s    p50 ms   p95 ms   p99 ms  errors  upstream calls/1000 req',

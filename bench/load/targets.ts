@@ -46,7 +46,8 @@ export function sandboxEnvironments(sandbox: string) {
   }));
 }
 
-function stopChild(child: ChildProcess) {
+/** Ends a child process and resolves once it has exited. */
+export function stopChild(child: ChildProcess) {
   return new Promise<void>(resolve => {
     if (child.exitCode !== null) {
       resolve();

@@ -58,7 +58,6 @@ function run<T>(script: string, env: Record<string, string>) {
   return runChildScript<T>(join(__dirname, script), env, { quiet: true });
 }
 
-
 async function upstreamCalls(sandbox: string) {
   const counts = await (await fetch(`${sandbox}/_sandbox/requests`)).json();
   return {

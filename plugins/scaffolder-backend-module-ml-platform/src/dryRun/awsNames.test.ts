@@ -77,10 +77,7 @@ describe('names derived from the environment name fit AWS limits', () => {
       ),
       ...problems(
         'ElastiCache replication group',
-        resolve(
-          cache.resource.aws_elasticache_replication_group.cache[0]
-            .replication_group_id,
-        ),
+        resolve(cache.module.cache[0].replication_group_id),
         40,
       ),
       ...problems('RDS identifier', resolve(db.module.db[0].identifier), 63),

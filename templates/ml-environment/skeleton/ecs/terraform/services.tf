@@ -9,7 +9,7 @@ variable "inference_api_image_tag" {
 locals {
   services = {
     inference-api = {
-      image  = "${aws_ecr_repository.this["inference-api"].repository_url}:${var.inference_api_image_tag}"
+      image  = "${module.ecr["inference-api"].repository_url}:${var.inference_api_image_tag}"
       port   = 8000
       health = "/health"
       count  = ${{ values.sizing.fargate.tasks }}

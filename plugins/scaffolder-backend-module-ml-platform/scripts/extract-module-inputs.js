@@ -8,7 +8,10 @@
  *   node scripts/extract-module-inputs.js <dir holding terraform-aws-modules+terraform-aws-<name>/repo>
  *
  * An input is required when its variable block has no `default` (a
- * `default = null` makes it optional, as in Terraform).
+ * `default = null` makes it optional, as in Terraform). For map inputs whose
+ * entries the module reads key by key (node groups, container definitions,
+ * listeners, target groups) it also records the keys read, as
+ * `<entry>.key` or `lookup(<entry>, "key", ...)`, from the named blocks.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -24,7 +27,9 @@ const MODULES = [
     mapInputs: {
       eks_managed_node_groups: {
         file: 'node_groups.tf',
-        module: 'eks_managed_node_group',
+        reads: [
+          { block: 'module "eks_managed_node_group"', as: ['each.value'] },
+        ],
       },
     },
   },
@@ -36,7 +41,73 @@ const MODULES = [
     version: '5.44.0',
     subdir: 'modules/iam-role-for-service-accounts-eks',
   },
+  { repo: 'elasticache', version: '1.10.3' },
+  { repo: 'ecr', version: '2.4.0' },
+  // 5.x is the last ECS major that accepts AWS provider 5 (6.0 needs >= 6.0).
+  { repo: 'ecs', version: '5.12.1', subdir: 'modules/cluster' },
+  {
+    repo: 'ecs',
+    version: '5.12.1',
+    subdir: 'modules/service',
+    mapInputs: {
+      container_definitions: {
+        file: 'modules/service/main.tf',
+        reads: [
+          { block: 'module "container_definition"', as: ['each.value', 'v'] },
+        ],
+      },
+    },
+  },
+  {
+    repo: 'alb',
+    version: '9.16.0',
+    mapInputs: {
+      listeners: {
+        file: 'main.tf',
+        reads: [
+          { block: 'resource "aws_lb_listener" "this"', as: ['each.value'] },
+          // Listener rules and extra certificates are read in locals.
+          { as: ['listener_values'] },
+        ],
+      },
+      target_groups: {
+        file: 'main.tf',
+        reads: [
+          {
+            block: 'resource "aws_lb_target_group" "this"',
+            as: ['each.value'],
+          },
+          {
+            block: 'resource "aws_lb_target_group_attachment" "this"',
+            as: ['each.value', 'v'],
+          },
+        ],
+      },
+    },
+  },
 ];
+
+/** The text of the top-level block that starts with `header {`, or the whole file. */
+function blockText(text, header) {
+  if (!header) return text;
+  const start = text.indexOf(`\n${header} {`);
+  if (start < 0) throw new Error(`no block ${header}`);
+  return text.slice(start, text.indexOf('\n}\n', start));
+}
+
+/** Keys read from an entry bound to one of `names`: `<name>.key` or `lookup(<name>, "key"`. */
+function keysRead(text, names) {
+  const keys = new Set();
+  for (const name of names) {
+    const n = name.replace(/\./g, '\\.');
+    const patterns = [
+      new RegExp(`(?<![\\w.])${n}\\.(\\w+)`, 'g'),
+      new RegExp(`lookup\\(${n},\\s*"(\\w+)"`, 'g'),
+    ];
+    for (const p of patterns) for (const m of text.matchAll(p)) keys.add(m[1]);
+  }
+  return keys;
+}
 
 async function main() {
   const mirrors = process.argv[2];
@@ -61,13 +132,10 @@ async function main() {
     const mapInputKeys = {};
     for (const [input, spec] of Object.entries(m.mapInputs ?? {})) {
       const text = git('show', `${commit}:${spec.file}`);
-      const start = text.indexOf(`\nmodule "${spec.module}" {`);
-      const end = text.indexOf('\n}\n', start);
-      const keys = new Set(
-        [...text.slice(start, end).matchAll(/each\.value\.(\w+)/g)].map(
-          x => x[1],
-        ),
-      );
+      const keys = new Set();
+      for (const read of spec.reads)
+        for (const key of keysRead(blockText(text, read.block), read.as))
+          keys.add(key);
       mapInputKeys[input] = {
         readFrom: `https://github.com/terraform-aws-modules/terraform-aws-${m.repo}/blob/${tag}/${spec.file}`,
         keys: [...keys].sort(),

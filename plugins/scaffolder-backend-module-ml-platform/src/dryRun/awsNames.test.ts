@@ -77,10 +77,7 @@ describe('names derived from the environment name fit AWS limits', () => {
       ),
       ...problems(
         'ElastiCache replication group',
-        resolve(
-          cache.resource.aws_elasticache_replication_group.cache[0]
-            .replication_group_id,
-        ),
+        resolve(cache.module.cache[0].replication_group_id),
         40,
       ),
       ...problems('RDS identifier', resolve(db.module.db[0].identifier), 63),
@@ -90,8 +87,23 @@ describe('names derived from the environment name fit AWS limits', () => {
   it('ECS: the ALB name is the whole environment name, never cut to end in a hyphen', async () => {
     const { read } = await renderShape('ecs', { name: LONGEST });
     const alb: any = await parse('alb.tf', read('terraform/alb.tf'));
-    const name = resolve(alb.resource.aws_lb.this[0].name);
+    const name = resolve(alb.module.alb[0].name);
     expect(name).toBe(LONGEST);
     expect(problems('ALB', name, 32)).toEqual([]);
+    // The service module names each service's roles (not prefixes: 38 at most).
+    const services: any = await parse(
+      'services.tf',
+      read('terraform/services.tf'),
+    );
+    const service = services.module.service[0];
+    expect(service.task_exec_iam_role_use_name_prefix).toBe(false);
+    expect(service.tasks_iam_role_use_name_prefix).toBe(false);
+    const roles = Object.keys(services.locals[0].services).flatMap(key =>
+      [service.task_exec_iam_role_name, service.tasks_iam_role_name].map(role =>
+        resolve(role).replace('${each.key}', key),
+      ),
+    );
+    expect(roles).toHaveLength(4);
+    expect(roles.flatMap(role => problems('IAM role', role, 64))).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ describe('the estimate prices what the Terraform creates', () => {
     async size => {
       const { read, output } = await renderShape('ecs', { size });
       const tf: any = await parse('services.tf', read('terraform/services.tf'));
-      const taskDefinition = tf.resource.aws_ecs_task_definition.this[0];
+      // One service module call for both services, so one task size.
+      const taskDefinition = tf.module.service[0];
       const services = tf.locals[0].services;
       const tasks = Object.values<any>(services).reduce(
         (sum, s) => sum + s.count,

@@ -67,9 +67,24 @@ describe('release: an image the workflow can build, rolled out per shape', () =>
     const services = read('terraform/services.tf');
     expect(services).not.toContain(':latest');
     const tf: any = await parse('services.tf', services);
-    expect(
-      tf.resource.aws_ecs_service.inference_api[0].lifecycle[0].ignore_changes,
-    ).toEqual(['${task_definition}', '${desired_count}']);
+    // The service module leaves the task definition to releases where asked
+    // (and desired_count to autoscaling always), in the family the workflow reads.
+    const service = tf.module.service[0];
+    expect(service.ignore_task_definition_changes).toBe(
+      '${each.value.released_by_workflow}',
+    );
+    const { mlflow, 'inference-api': api } = tf.locals[0].services;
+    expect([api.released_by_workflow, mlflow.released_by_workflow]).toEqual([
+      true,
+      false,
+    ]);
+    expect(service.family).toBe('${local.name}-${each.key}');
+    expect(release).toContain(
+      'describe-task-definition --task-definition "$ENVIRONMENT-inference-api"',
+    );
+    expect(Object.keys(service.container_definitions)).toEqual([
+      '${(each.key)}',
+    ]);
   });
 
   it('k3s: no registry push; the image goes to the host through S3 and the chart is applied over SSM', async () => {

@@ -144,15 +144,13 @@ describe('small shapes dry run', () => {
   it('renders ECS Fargate with MLflow on RDS + S3 behind HTTPS, secrets and alarms', async () => {
     const { files } = await renderValid('ecs');
     const alb: any = await parse('alb.tf', read(files, 'terraform/alb.tf'));
-    expect(alb.resource.aws_lb_listener.https[0]).toMatchObject({
-      port: 443,
-      protocol: 'HTTPS',
-    });
+    const lb = alb.module.alb[0];
+    expect(lb.listeners.https).toMatchObject({ port: 443, protocol: 'HTTPS' });
     const services: any = await parse(
       'services.tf',
       read(files, 'terraform/services.tf'),
     );
-    expect(services.resource.aws_ecs_task_definition.this[0]).toMatchObject({
+    expect(services.module.service[0]).toMatchObject({
       cpu: 512,
       memory: 1024,
     });
@@ -179,10 +177,10 @@ describe('small shapes dry run', () => {
       wait_for_validation: true,
     });
     // The HTTPS listener takes the validated certificate, and the domain points at the ALB.
-    expect(alb.resource.aws_lb_listener.https[0].certificate_arn).toBe(
+    expect(lb.listeners.https.certificate_arn).toBe(
       '${module.acm.acm_certificate_arn}',
     );
-    expect(alb.resource.aws_route53_record.alb[0]).toMatchObject({
+    expect(lb.route53_records.domain).toMatchObject({
       zone_id: 'Z0123456789ABCDEFGHIJ',
       name: 'fraud.ml.example.com',
       type: 'A',
@@ -238,7 +236,7 @@ describe('small shapes dry run', () => {
       'services.tf',
       read(ecs.files, 'terraform/services.tf'),
     );
-    expect(services.resource.aws_ecs_task_definition.this[0]).toMatchObject({
+    expect(services.module.service[0]).toMatchObject({
       cpu: 2048,
       memory: 4096,
     });

@@ -3,7 +3,7 @@ terraform {
 
   required_providers {
     aws = {
-      source  = "hashicorp/aws"
+      source = "hashicorp/aws"
       # terraform-aws-modules/eks 20.37 needs >= 5.95 and < 6.0.
       version = "~> 5.95"
     }

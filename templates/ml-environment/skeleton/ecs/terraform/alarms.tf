@@ -9,21 +9,21 @@ locals {
       metric     = "CPUUtilization"
       statistic  = "Average"
       threshold  = 85
-      dimensions = { ClusterName = aws_ecs_cluster.this.name, ServiceName = "inference-api" }
+      dimensions = { ClusterName = module.ecs_cluster.name, ServiceName = "inference-api" }
     }
     alb-5xx = {
       namespace  = "AWS/ApplicationELB"
       metric     = "HTTPCode_Target_5XX_Count"
       statistic  = "Sum"
       threshold  = 10
-      dimensions = { LoadBalancer = aws_lb.this.arn_suffix }
+      dimensions = { LoadBalancer = module.alb.arn_suffix }
     }
     inference-api-unhealthy = {
       namespace  = "AWS/ApplicationELB"
       metric     = "UnHealthyHostCount"
       statistic  = "Maximum"
       threshold  = 0
-      dimensions = { LoadBalancer = aws_lb.this.arn_suffix, TargetGroup = aws_lb_target_group.this["inference-api"].arn_suffix }
+      dimensions = { LoadBalancer = module.alb.arn_suffix, TargetGroup = module.alb.target_groups["inference-api"].arn_suffix }
     }
     database-cpu-high = {
       namespace  = "AWS/RDS"

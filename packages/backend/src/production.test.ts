@@ -84,8 +84,38 @@ async function startCountingSandbox() {
 function overlay(
   port: number,
   sandboxUrl: string,
-  options: { refreshIntervalHours?: number; noEnvironments?: boolean } = {},
+  options: { refreshIntervalHours?: number; withoutCost?: boolean } = {},
 ) {
+  const environments = [
+    {
+      name: 'ml-prod',
+      tier: 'prod',
+      owner: 'group:default/ml-platform',
+      kubernetes: {
+        url: `${sandboxUrl}/k8s/ml-prod`,
+        authProvider: 'serviceAccount',
+        serviceAccountToken: '${ML_PROD_K8S_TOKEN}',
+        skipTLSVerify: true,
+        namespaces: ['mlops-system'],
+      },
+      cost: {
+        tagKey: 'Environment',
+        tagValue: 'prod',
+        monthlyBudget: 5000,
+        endpoint: `${sandboxUrl}/aws/cost-explorer`,
+      },
+    },
+    {
+      name: 'ml-dev',
+      tier: 'dev',
+      owner: 'group:default/ml-platform',
+      cost: {
+        tagKey: 'Environment',
+        tagValue: 'dev',
+        endpoint: `${sandboxUrl}/aws/cost-explorer`,
+      },
+    },
+  ];
   // JSON is YAML; ${...} is substituted by the config loader from the env.
   return JSON.stringify({
     backend: {
@@ -102,38 +132,13 @@ function overlay(
         maxAttempts: 2,
         refreshIntervalHours: options.refreshIntervalHours ?? 6,
       },
-      environments: options.noEnvironments
-        ? []
-        : [
-            {
-              name: 'ml-prod',
-              tier: 'prod',
-              owner: 'group:default/ml-platform',
-              kubernetes: {
-                url: `${sandboxUrl}/k8s/ml-prod`,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: '${ML_PROD_K8S_TOKEN}',
-                skipTLSVerify: true,
-                namespaces: ['mlops-system'],
-              },
-              cost: {
-                tagKey: 'Environment',
-                tagValue: 'prod',
-                monthlyBudget: 5000,
-                endpoint: `${sandboxUrl}/aws/cost-explorer`,
-              },
-            },
-            {
-              name: 'ml-dev',
-              tier: 'dev',
-              owner: 'group:default/ml-platform',
-              cost: {
-                tagKey: 'Environment',
-                tagValue: 'dev',
-                endpoint: `${sandboxUrl}/aws/cost-explorer`,
-              },
-            },
-          ],
+      // Without cost blocks the plugin still schedules its GPU sampler (so
+      // the scheduler's tables exist too) but never fills the cost ledger.
+      environments: options.withoutCost
+        ? environments
+            .filter(e => e.kubernetes)
+            .map(({ cost: _cost, ...rest }) => rest)
+        : environments,
     },
   });
 }
@@ -199,11 +204,11 @@ describe('two backend replicas in production mode', () => {
     const first = await freePortInRange();
     ports = [first, await freePortInRange(7500, 7599, [first])];
     writeOverlays('');
-    writeOverlays('-schema', { noEnvironments: true });
+    writeOverlays('-schema', { withoutCost: true });
     // On an empty database the first replica creates the schema; two at
     // once race on Knex's migration tables (core Backstage ones included),
-    // so a fresh install starts one replica first: here without any
-    // environment, so the cost ledger stays empty.
+    // so a fresh install starts one replica first: here without cost
+    // blocks, so every table is created and the cost ledger stays empty.
     const schema = await startReplica(0, '-schema');
     await schema.stop();
     // Then both at once, each finding the ledger empty at start-up and

@@ -9,6 +9,7 @@ import http from 'http';
 import { AddressInfo } from 'net';
 import request from 'supertest';
 import { mlPlatformPlugin } from '../plugin';
+import { listenOnLoopback } from '../__testUtils__/listenOnLoopback';
 
 const TOKEN = 'k8s-sandbox-secret-token';
 
@@ -25,17 +26,8 @@ async function startCountingSandbox() {
   });
   app.use(createSandboxApp(demoScenario));
   const server = http.createServer(app);
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    counts,
-    close: () =>
-      new Promise<void>(r => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { url: origin, counts, close };
 }
 
 function kubernetes(url: string) {

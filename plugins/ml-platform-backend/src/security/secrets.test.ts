@@ -12,7 +12,6 @@ import {
 } from '@internal/ml-platform-sandbox';
 import express from 'express';
 import http from 'http';
-import { AddressInfo } from 'net';
 import request from 'supertest';
 import {
   createRecordingLogger,
@@ -20,6 +19,7 @@ import {
   samplePath,
   startPluginApp,
 } from './__testUtils__/harness';
+import { listenOnLoopback } from '../__testUtils__/listenOnLoopback';
 
 jest.setTimeout(90_000);
 
@@ -74,17 +74,8 @@ async function startEchoUpstream() {
     }
   });
   const server = http.createServer(app);
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    seen,
-    close: () =>
-      new Promise<void>(r => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { url: origin, seen, close };
 }
 
 const DOWN = 'http://127.0.0.1:1';

@@ -1,10 +1,10 @@
 import { createSandboxApp, demoScenario } from '@internal/ml-platform-sandbox';
 import express from 'express';
 import http from 'http';
-import { AddressInfo } from 'net';
 import { EnvironmentConfig } from '../../config/types';
 import { createKubernetesClientFactory } from '../Kubernetes';
 import { loadClusterSnapshot } from './loadClusterSnapshot';
+import { listenOnLoopback } from '../../__testUtils__/listenOnLoopback';
 
 function statusBody(code: number, reason: string, message: string) {
   return {
@@ -24,16 +24,8 @@ async function startFrontedSandbox(front: express.Router) {
   app.use(front);
   app.use(createSandboxApp(demoScenario));
   const server = http.createServer(app);
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/k8s/ml-prod`,
-    close: () =>
-      new Promise<void>(r => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { url: `${origin}/k8s/ml-prod`, close };
 }
 
 const environment = (url: string): EnvironmentConfig => ({

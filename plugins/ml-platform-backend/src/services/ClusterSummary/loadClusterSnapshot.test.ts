@@ -5,10 +5,10 @@ import {
 } from '@internal/ml-platform-sandbox';
 import express from 'express';
 import http from 'http';
-import { AddressInfo } from 'net';
 import { EnvironmentConfig } from '../../config/types';
 import { createKubernetesClientFactory, ListExpiredError } from '../Kubernetes';
 import { loadClusterSnapshot } from './loadClusterSnapshot';
+import { listenOnLoopback } from '../../__testUtils__/listenOnLoopback';
 
 /**
  * The sandbox behind a front that answers the next `expire` continued list
@@ -38,17 +38,8 @@ async function startExpiringSandbox(scenario = demoScenario) {
   });
   app.use(createSandboxApp(scenario));
   const server = http.createServer(app);
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    state,
-    close: () =>
-      new Promise<void>(r => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { url: origin, state, close };
 }
 
 const environment = (url: string): EnvironmentConfig => ({

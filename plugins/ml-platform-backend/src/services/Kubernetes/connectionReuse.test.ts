@@ -2,12 +2,12 @@ import { createSandboxApp, demoScenario } from '@internal/ml-platform-sandbox';
 import http from 'http';
 import https from 'https';
 import { mkdtemp, writeFile } from 'fs/promises';
-import { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { generate } from 'selfsigned';
 import { EnvironmentConfig } from '../../config/types';
 import { createKubernetesClientFactory } from './createKubernetesClientFactory';
+import { listenOnLoopback } from '../../__testUtils__/listenOnLoopback';
 
 /**
  * The sandbox over plain HTTP or TLS, counting the connections clients open
@@ -24,17 +24,8 @@ async function startCountingServer(tls?: { key: string; cert: string }) {
     ? https.createServer(tls, handler)
     : http.createServer(handler);
   server.on(tls ? 'secureConnection' : 'connection', () => seen.connections++);
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}/k8s/ml-prod`,
-    seen,
-    close: () =>
-      new Promise<void>(r => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { url: `${origin}/k8s/ml-prod`, seen, close };
 }
 
 const environment = (

@@ -204,8 +204,7 @@ export function createSourceCache(deps: {
       }
       const envelope = failed<T>(key, cached, message);
       waits.set(id, {
-        until:
-          now() + (retryAfterMs ?? Math.min(options.ttlMs, ERROR_HOLD_MS)),
+        until: now() + (retryAfterMs ?? Math.min(options.ttlMs, ERROR_HOLD_MS)),
         envelope,
       });
       return envelope;

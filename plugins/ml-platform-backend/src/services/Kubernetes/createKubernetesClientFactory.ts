@@ -14,7 +14,7 @@ import { createKubeConfig, serviceAccountToken } from './createKubeConfig';
 import { cachedEksTokenProvider, eksCredentials } from './eksToken';
 import { ListExpiredError, MAX_LIST_RESTARTS } from './ListExpiredError';
 import { createClusterAgent } from './clusterAgent';
-import { apiError, safely } from './kubernetesErrors';
+import { apiError, isUnauthorized, safely } from './kubernetesErrors';
 import {
   KubernetesClientFactory,
   KubernetesClusterClient,
@@ -26,7 +26,10 @@ import {
 /** Big enough to keep round trips few, small enough to keep a page's JSON small. */
 export const DEFAULT_PAGE_SIZE = 500;
 
-type TokenProvider = () => Promise<string | undefined>;
+/** The bearer token for each request; `renew` when the cluster may take a new one. */
+type TokenProvider = (() => Promise<string | undefined>) & {
+  renew?(rejected: string): void;
+};
 
 function tokenProviderFor(connection: KubernetesConnection): TokenProvider {
   switch (connection.authProvider) {
@@ -120,8 +123,28 @@ function createClusterClient(
   connection: KubernetesConnection,
 ): KubernetesClusterClient {
   const token = tokenProviderFor(connection);
-  const kubeConfig = async () =>
-    createKubeConfig(environment, connection, await token());
+  const kubeConfig = (bearer: string | undefined) =>
+    createKubeConfig(environment, connection, bearer);
+
+  /**
+   * Runs a call with the current token. When the cluster rejects a token that
+   * can be renewed (an EKS token it no longer accepts), the call runs once
+   * more with a new one; a second 401 is the answer.
+   */
+  async function withToken<T>(
+    call: (bearer: string | undefined) => Promise<T>,
+  ): Promise<T> {
+    const bearer = await token();
+    try {
+      return await call(bearer);
+    } catch (error) {
+      if (!token.renew || !bearer || !isUnauthorized(error)) {
+        throw error;
+      }
+      token.renew(bearer);
+      return call(await token());
+    }
+  }
   const base = connection.url.replace(/\/+$/, '');
   let pool: Promise<http.Agent> | undefined;
   const agent = () => (pool ??= createClusterAgent(environment, connection));
@@ -135,27 +158,29 @@ function createClusterClient(
     signal: AbortSignal | undefined,
     expiringList?: string,
   ): Promise<unknown> {
-    const [bearer, pooled] = await Promise.all([token(), agent()]);
-    return safely(async () => {
-      const response = await fetch(`${base}${pathAndQuery}`, {
-        method: 'GET',
-        agent: pooled,
-        headers: {
-          Accept: 'application/json',
-          ...(bearer && { Authorization: `Bearer ${bearer}` }),
-        },
-        signal: signal as RequestInit['signal'],
-      });
-      if (expiringList && response.status === 410) {
-        // Read to the end so the socket goes back to the pool.
-        await response.text();
-        throw new ListExpiredError(expiringList);
-      }
-      if (!response.ok) {
-        throw await apiError(response);
-      }
-      return response.json();
-    });
+    const pooled = await agent();
+    return withToken(bearer =>
+      safely(async () => {
+        const response = await fetch(`${base}${pathAndQuery}`, {
+          method: 'GET',
+          agent: pooled,
+          headers: {
+            Accept: 'application/json',
+            ...(bearer && { Authorization: `Bearer ${bearer}` }),
+          },
+          signal: signal as RequestInit['signal'],
+        });
+        if (expiringList && response.status === 410) {
+          // Read to the end so the socket goes back to the pool.
+          await response.text();
+          throw new ListExpiredError(expiringList);
+        }
+        if (!response.ok) {
+          throw await apiError(response);
+        }
+        return response.json();
+      }),
+    );
   }
 
   async function* pages<T>(
@@ -198,32 +223,36 @@ function createClusterClient(
         options,
       ),
     async listDeployments(namespace, options = {}) {
-      const api = (await kubeConfig()).makeApiClient(AppsV1Api);
       const sent = requestOptions(await agent(), options.signal);
-      return everyPage(`deployments in ${namespace}`, next =>
-        api.listNamespacedDeployment(
-          {
-            namespace,
-            limit: options.pageSize ?? DEFAULT_PAGE_SIZE,
-            _continue: next,
-          },
-          sent,
-        ),
-      );
+      return withToken(bearer => {
+        const api = kubeConfig(bearer).makeApiClient(AppsV1Api);
+        return everyPage(`deployments in ${namespace}`, next =>
+          api.listNamespacedDeployment(
+            {
+              namespace,
+              limit: options.pageSize ?? DEFAULT_PAGE_SIZE,
+              _continue: next,
+            },
+            sent,
+          ),
+        );
+      });
     },
     async listHorizontalPodAutoscalers(namespace, options = {}) {
-      const api = (await kubeConfig()).makeApiClient(AutoscalingV2Api);
       const sent = requestOptions(await agent(), options.signal);
-      return everyPage(`horizontalpodautoscalers in ${namespace}`, next =>
-        api.listNamespacedHorizontalPodAutoscaler(
-          {
-            namespace,
-            limit: options.pageSize ?? DEFAULT_PAGE_SIZE,
-            _continue: next,
-          },
-          sent,
-        ),
-      );
+      return withToken(bearer => {
+        const api = kubeConfig(bearer).makeApiClient(AutoscalingV2Api);
+        return everyPage(`horizontalpodautoscalers in ${namespace}`, next =>
+          api.listNamespacedHorizontalPodAutoscaler(
+            {
+              namespace,
+              limit: options.pageSize ?? DEFAULT_PAGE_SIZE,
+              _continue: next,
+            },
+            sent,
+          ),
+        );
+      });
     },
   };
 }

@@ -1,5 +1,9 @@
 import { createHash, createHmac } from 'crypto';
-import { cachedEksTokenProvider, createEksToken } from './eksToken';
+import {
+  cachedEksTokenProvider,
+  createEksToken,
+  stsHostname,
+} from './eksToken';
 
 /** SigV4 for a presigned GET, written out from the AWS spec to check the signer. */
 function expectedSignature(url: URL, clusterName: string, secret: string) {
@@ -139,5 +143,59 @@ describe('cachedEksTokenProvider', () => {
     });
     await expect(provider()).rejects.toThrow('no credentials');
     await expect(provider()).resolves.toMatch(/^k8s-aws-v1\./);
+  });
+
+  it('signs a new token once the cluster rejects the one in use', async () => {
+    let clock = now().getTime();
+    const sign = jest.fn(credentials);
+    const provider = cachedEksTokenProvider({
+      clusterName: 'ml-prod',
+      region: 'us-east-1',
+      credentials: sign,
+      now: () => new Date(clock),
+    });
+    const first = await provider();
+    clock += 1000;
+    provider.renew(first);
+    const second = await provider();
+    expect(second).not.toBe(first);
+    expect(sign).toHaveBeenCalledTimes(2);
+    // A late 401 for the old token keeps the one already renewed.
+    provider.renew(first);
+    expect(await provider()).toBe(second);
+    expect(sign).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('stsHostname', () => {
+  it('uses the partition of the region', () => {
+    expect(stsHostname('eu-west-1')).toBe('sts.eu-west-1.amazonaws.com');
+    expect(stsHostname('us-gov-west-1')).toBe(
+      'sts.us-gov-west-1.amazonaws.com',
+    );
+    expect(stsHostname('cn-northwest-1')).toBe(
+      'sts.cn-northwest-1.amazonaws.com.cn',
+    );
+  });
+
+  it('signs a China-region token for the amazonaws.com.cn endpoint', async () => {
+    const token = await createEksToken({
+      clusterName: 'ml-prod',
+      region: 'cn-north-1',
+      credentials,
+      now,
+    });
+    const url = decode(token);
+    expect(url.host).toBe('sts.cn-north-1.amazonaws.com.cn');
+    expect(url.searchParams.get('X-Amz-Credential')).toContain(
+      '/cn-north-1/sts/aws4_request',
+    );
+    expect(url.searchParams.get('X-Amz-Signature')).toBe(
+      expectedSignature(
+        url,
+        'ml-prod',
+        'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+      ),
+    );
   });
 });

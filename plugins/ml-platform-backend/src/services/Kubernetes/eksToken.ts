@@ -29,7 +29,7 @@ export interface EksTokenOptions {
 export async function createEksToken(
   options: EksTokenOptions,
 ): Promise<string> {
-  const hostname = `sts.${options.region}.amazonaws.com`;
+  const hostname = stsHostname(options.region);
   const signer = new SignatureV4({
     credentials: options.credentials,
     region: options.region,
@@ -57,6 +57,18 @@ export async function createEksToken(
   return TOKEN_PREFIX + Buffer.from(url, 'utf8').toString('base64url');
 }
 
+/**
+ * The regional STS endpoint that EKS checks the token against: China regions
+ * are in the aws-cn partition (amazonaws.com.cn); GovCloud and the commercial
+ * regions share amazonaws.com.
+ */
+export function stsHostname(region: string): string {
+  const suffix = region.startsWith('cn-')
+    ? 'amazonaws.com.cn'
+    : 'amazonaws.com';
+  return `sts.${region}.${suffix}`;
+}
+
 /** The SDK's default credential chain, or a role assumed from it. */
 export function eksCredentials(aws: {
   region: string;
@@ -74,21 +86,49 @@ export function eksCredentials(aws: {
   return fromNodeProviderChain();
 }
 
-/** Makes tokens on demand and reuses each for ten minutes. */
+/** A token source whose token the cluster may reject before it expires. */
+export interface RenewableTokenProvider {
+  (): Promise<string>;
+  /**
+   * The cluster answered 401 to `rejected` (revoked credentials, a clock
+   * ahead of EKS's): forget it if it is still the one in use, so that the
+   * next call signs a new one.
+   */
+  renew(rejected: string): void;
+}
+
+/** Makes tokens on demand and reuses each for ten minutes, unless rejected. */
 export function cachedEksTokenProvider(
   options: EksTokenOptions,
-): () => Promise<string> {
-  let cached: { token: Promise<string>; until: number } | undefined;
+): RenewableTokenProvider {
+  let cached:
+    | { token: Promise<string>; until: number; value?: string }
+    | undefined;
   const now = () => (options.now?.() ?? new Date()).getTime();
-  return () => {
+  const provider = () => {
     if (!cached || now() >= cached.until) {
-      const token = createEksToken(options);
-      cached = { token, until: now() + TOKEN_REUSE_MS };
-      // A failed signing must not be reused.
-      token.catch(() => {
-        cached = undefined;
-      });
+      const entry: NonNullable<typeof cached> = {
+        token: createEksToken(options),
+        until: now() + TOKEN_REUSE_MS,
+      };
+      cached = entry;
+      entry.token.then(
+        value => {
+          entry.value = value;
+        },
+        () => {
+          // A failed signing must not be reused.
+          if (cached === entry) cached = undefined;
+        },
+      );
     }
     return cached.token;
   };
+  return Object.assign(provider, {
+    renew(rejected: string) {
+      if (cached?.value === rejected) {
+        cached = undefined;
+      }
+    },
+  });
 }

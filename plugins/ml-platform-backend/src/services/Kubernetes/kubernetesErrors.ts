@@ -1,3 +1,4 @@
+import { ApiException } from '@kubernetes/client-node';
 import { withRetryAfter } from '../SourceCache/retryAfter';
 
 /**
@@ -19,8 +20,13 @@ export function describeKubernetesError(error: unknown): Error {
     const reason = typeof e.code === 'string' ? e.code : e.type ?? 'failed';
     return new Error(`Kubernetes API unreachable (${reason})`);
   }
-  if (typeof e?.code === 'number' && e.body !== undefined) {
-    // client-node's ApiException; its message also carries the headers.
+  if (
+    error instanceof ApiException ||
+    (typeof e?.code === 'number' && e.body !== undefined)
+  ) {
+    // client-node's ApiException; its message also carries the headers, and
+    // its body is undefined for statuses the API spec does not list (401).
+    const code = e.code as number;
     let detail = '';
     try {
       const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
@@ -30,14 +36,27 @@ export function describeKubernetesError(error: unknown): Error {
     }
     const headers = e.headers ?? {};
     return withRetryAfter(
-      new Error(
-        `Kubernetes API answered ${e.code}${detail ? `: ${detail}` : ''}`,
+      withStatus(
+        new Error(
+          `Kubernetes API answered ${code}${detail ? `: ${detail}` : ''}`,
+        ),
+        code,
       ),
-      e.code,
+      code,
       { get: name => headers[name] ?? headers[name.toLowerCase()] ?? null },
     );
   }
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The HTTP status the API answered, kept on the safe error. */
+function withStatus(error: Error, status: number): Error {
+  return Object.assign(error, { status });
+}
+
+/** Whether the API refused the credentials (401): the token, not the request. */
+export function isUnauthorized(error: unknown): boolean {
+  return (error as { status?: unknown })?.status === 401;
 }
 
 /** Runs a request, turning its failure into a safe error. */
@@ -64,7 +83,10 @@ export async function apiError(response: {
     // not JSON: keep the status text
   }
   return withRetryAfter(
-    new Error(`Kubernetes API answered ${response.status}: ${detail}`),
+    withStatus(
+      new Error(`Kubernetes API answered ${response.status}: ${detail}`),
+      response.status,
+    ),
     response.status,
     response.headers,
   );

@@ -9,6 +9,7 @@ import {
   createDeployedModelSource,
   DeployedModelSource,
 } from '../DeployedModels';
+import { createKubernetesClientFactory } from '../Kubernetes';
 import { createMlflowClient } from '../Mlflow';
 import { createModelsService } from './createModelsService';
 
@@ -34,7 +35,9 @@ const environment = (name: string): EnvironmentConfig => ({
 
 function summarize(
   name: string,
-  deployedModels: DeployedModelSource = createDeployedModelSource(),
+  deployedModels: DeployedModelSource = createDeployedModelSource({
+    kubernetes: createKubernetesClientFactory(),
+  }),
 ) {
   return createModelsService({
     mlflowClientFor: c => createMlflowClient(c, { pageSize: 7 }),
